@@ -1,0 +1,176 @@
+"""Remove page residue from article text and pull out source attributions.
+
+Residue is whatever a page adds around the article: photo credits, alt-text lines,
+navigation and share buttons, bylines. The article's own sentences all stay. The text
+this stage returns is canonical: every later offset indexes it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from storyline.models import CleanedText
+
+_SOCIAL = r"(?:Instagram|Twitter|X|TikTok|Facebook|YouTube|Weibo|Threads|Naver|Weverse)"
+# "| @kyo1122/Instagram", "| | @xeesoxee/Instagram", "@kyo1122 / Instagram"
+_SOCIAL_CREDIT = re.compile(rf"(?:\|\s*)*@[\w.]+\s*/\s*{_SOCIAL}\s*$", re.I)
+_PHOTO_CREDIT = re.compile(
+    r"^[(\[]?\s*(?:photos?|images?|pictures?|photo credit|image credit|credits?|courtesy(?: of)?|"
+    r"screenshots?|captured from|graphic|video)\s*(?:by|from|via)?\s*[:：|/–—-]",
+    re.I,
+)
+_SOURCE_LINE = re.compile(r"^\(?\s*(?:sources?|via)\s*[:：]\s*(?P<names>.+?)\s*\)?$", re.I)
+_BYLINE = re.compile(
+    r"^[Bb]y\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+    r"(?:\s*\([^)]*\))?(?:\s*[,|·•–—-].{0,60})?$"
+)
+_WIRE_AGENCIES = (
+    "Yonhap", "Yonhap News", "AP", "AFP", "Reuters", "Xinhua", "Kyodo", "dpa", "EFE", "ANSA",
+    "UPI", "Newsis", "News1", "Bernama", "PTI", "IANS", "ANI", "Bloomberg", "TASS",
+)
+_AGENCY = r"(?P<agency>" + "|".join(map(re.escape, _WIRE_AGENCIES)) + r"|[A-Z][\w.]+(?: [A-Z][\w.]+)? News(?: Agency)?)"
+# "... in 2020. (Yonhap)" at the very end of the article
+_TRAILING_WIRE = re.compile(r"\s*[(\[]" + _AGENCY + r"[)\]]\s*$")
+# "SEOUL, March 24 (Yonhap) -- " at the start
+_DATELINE_WIRE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s[^()]{0,30}\(" + _AGENCY + r"\)\s*(?:--|—|–)")
+
+# Whole lines that are page furniture, compared after folding case and punctuation.
+_FURNITURE = frozenset({
+    "back to top", "back to top button", "scroll to top", "top", "read more", "read next",
+    "read also", "see also", "more", "subscribe", "subscribe now", "share", "share this",
+    "share this article", "share this story", "tweet", "pin it", "email", "print",
+    "advertisement", "sponsored", "related", "related articles", "related article",
+    "related stories", "related news", "recommended", "most read", "most popular",
+    "trending", "comments", "leave a comment", "previous article", "next article",
+    "previous", "next", "sign up for our newsletter", "click here", "log in", "login",
+    "sign in", "skip to content", "skip to main content", "loading", "view comments",
+    "copy link", "link copied", "facebook", "twitter", "whatsapp", "kakaotalk",
+})
+_FURNITURE_PREFIX = re.compile(
+    r"^(?:read more|read also|also read|see also|related|recommended|follow us on|"
+    r"sign up for|click here|copyright|all rights reserved|©)\b.{0,120}$",
+    re.I,
+)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """NFC, one kind of newline, one space between words, no invisible characters."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def clean(text: str) -> CleanedText:
+    """Cleaned article text, the sources it credits, its byline and what was removed."""
+    lines = normalise(text).split("\n")
+    names = _capitalised_words(lines)
+    kept: list[str] = []
+    credited: list[str] = []
+    removed: list[str] = []
+    author: str | None = None
+    for line in lines:
+        if not line:
+            kept.append("")
+            continue
+        if (sources := source_attribution(line)) is not None:
+            credited.extend(sources)
+            removed.append(line)
+            continue
+        if author is None and (byline := _BYLINE.match(line)):
+            author = byline.group("name")
+            removed.append(line)
+            continue
+        cut = strip_credit(line)
+        if cut != line:
+            removed.append(line)
+            if cut:
+                kept.append(cut)
+            continue
+        if is_furniture(line) or is_alt_text(line, names):
+            removed.append(line)
+            continue
+        kept.append(line)
+    body = _join_paragraphs(kept)
+    body, wire = _strip_wire_credits(body)
+    credited.extend(wire)
+    return CleanedText(body, tuple(_unique(credited)), author, tuple(removed))
+
+
+def source_attribution(line: str) -> list[str] | None:
+    """["K14", "Twitter", "Naver"] for "Sources: K14, Twitter, Naver"; None otherwise."""
+    match = _SOURCE_LINE.match(line)
+    if not match or len(line) > 200:
+        return None
+    parts = re.split(r"\s*(?:[,;/&|]|\band\b)\s*", match.group("names"))
+    names = [p.strip(" .") for p in parts]
+    return [n for n in names if n and n.lower() not in {"etc", "others", "et al"}]
+
+
+def strip_credit(line: str) -> str:
+    """The line without a photo credit; "" when the line is only a credit or a captioned one."""
+    if _PHOTO_CREDIT.match(line) and len(line) <= 150:
+        return ""
+    if line.startswith("|") and len(line) <= 150:
+        return ""
+    match = _SOCIAL_CREDIT.search(line)
+    if not match:
+        return line
+    before = line[: match.start()].rstrip(" |")
+    # A full sentence before the credit stays; a caption fragment goes with its credit.
+    return before if _SENTENCE_END.search(before) else ""
+
+
+def is_furniture(line: str) -> bool:
+    folded = re.sub(r"[^\w\s]", " ", line.casefold())
+    folded = " ".join(folded.split())
+    if folded in _FURNITURE:
+        return True
+    return bool(_FURNITURE_PREFIX.match(line)) and not _SENTENCE_END.search(line)
+
+
+def is_alt_text(line: str, names: set[str]) -> bool:
+    """Image alt text left in the page: 'song hye kyo han so hee', names in lower case."""
+    if line != line.lower() or _SENTENCE_END.search(line) or len(line) > 120:
+        return False
+    words = _WORD.findall(line)
+    if not 2 <= len(words) <= 14:
+        return False
+    return sum(w in names for w in words) >= max(2, len(words) * 0.6)
+
+
+def _capitalised_words(lines: list[str]) -> set[str]:
+    """Words written with a capital somewhere in the text, folded: the names it uses."""
+    found: set[str] = set()
+    for line in lines:
+        for word in _WORD.findall(line):
+            if word[0].isupper():
+                found.update(part.casefold() for part in re.split(r"[-'’]", word) if part)
+                found.add(re.sub(r"[-'’]", "", word).casefold())
+    return found
+
+
+def _join_paragraphs(lines: list[str]) -> str:
+    """Paragraphs separated by one blank line, none at either end."""
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _strip_wire_credits(text: str) -> tuple[str, list[str]]:
+    """Pull '(Yonhap)' off the end; note a dateline's agency, leaving the dateline."""
+    agencies: list[str] = []
+    if match := _DATELINE_WIRE.match(text):
+        agencies.append(match.group("agency"))
+    if match := _TRAILING_WIRE.search(text):
+        agencies.append(match.group("agency"))
+        text = text[: match.start()].rstrip()
+    return text, agencies
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [i for i in items if not (i.casefold() in seen or seen.add(i.casefold()))]

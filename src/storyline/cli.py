@@ -1,0 +1,392 @@
+"""The storyline command line: parses arguments, calls the library, formats results."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from storyline import __version__
+from storyline.errors import StorylineError
+from storyline.export import document_record, export_json
+from storyline.ingest import IngestResult, IngestSummary, ingest
+from storyline.models import Document, Outcome
+from storyline.read import FieldNames, ReadOptions, expand_inputs
+from storyline.sizes import format_size, parse_size
+from storyline.store import SQLiteStore, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+out = Console(highlight=False, soft_wrap=False)
+if not out.is_terminal:  # piped into a file or a pager: do not cut lines at 80 columns
+    out = Console(highlight=False, soft_wrap=False, width=160)
+err = Console(stderr=True, highlight=False)
+
+
+class StorylineGroup(click.Group):
+    """Turns user errors (StorylineError) into one line and exit status 1, no traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StorylineError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=StorylineGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    envvar="STORYLINE_DB",
+    default="storyline.db",
+    show_default=True,
+    metavar="PATH",
+    help="SQLite database file (env STORYLINE_DB). Created on first ingest.",
+)
+@click.version_option(__version__, prog_name="storyline")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str) -> None:
+    """storyline turns overlapping news coverage into one sourced story.
+
+    Ingest articles (text, HTML, JSONL, CSV, URLs), then list, search, inspect and
+    export what storyline found. Everything lives in one SQLite file.
+
+    \b
+    Quick start:
+      storyline --db news.db ingest articles/ feed.jsonl https://example.com/story
+      storyline --db news.db documents
+      storyline --db news.db search "Han So-hee"
+      storyline --db news.db export --format json -o story.json
+    """
+    ctx.obj = db_path
+
+
+@contextmanager
+def _store(ctx: click.Context, *, create: bool = False) -> Iterator[SQLiteStore]:
+    store = open_store(ctx.obj, create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def json_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(
+        func
+    )
+
+
+def _print_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# ingest -----------------------------------------------------------------------
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _fields(name: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
+    return (name,) if name else default
+
+
+@cli.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH... [-]")
+@click.option(
+    "--format",
+    "kind",
+    type=click.Choice(["auto", "txt", "html", "jsonl", "json", "csv"]),
+    default="auto",
+    show_default=True,
+    help="Read every input as this format instead of guessing from its name.",
+)
+@click.option("--max-size", default="20MB", show_default=True, callback=_size,
+              help="Skip files (and JSONL lines) larger than this, e.g. 500KB, 50MB.")
+@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds to wait for a URL to answer.")
+@click.option("--text-field", metavar="NAME", help="Record field holding the article text "
+              "[default: text, content, body, article].")
+@click.option("--title-field", metavar="NAME", help="Record field holding the title "
+              "[default: title, headline].")
+@click.option("--url-field", metavar="NAME", help="Record field holding the URL "
+              "[default: url, link].")
+@click.option("--date-field", metavar="NAME", help="Record field holding the publication date "
+              "[default: published, date, dct].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors only.")
+@click.pass_context
+def ingest_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    kind: str,
+    max_size: int,
+    timeout: float,
+    text_field: str | None,
+    title_field: str | None,
+    url_field: str | None,
+    date_field: str | None,
+    quiet: bool,
+) -> None:
+    """Add articles to the database: files, folders, globs, URLs, or - for stdin.
+
+    \b
+    Formats, by file name (also gzip-compressed, e.g. page.html.gz):
+      .txt .md          first line is the title when it looks like one
+      .html .htm        main text and metadata extracted from the page
+      .jsonl .json      one article per record (fields: text, title, url, published)
+      .csv              one article per row, with a header row
+      http(s)://...     fetched, then read as HTML or text
+
+    Ingesting the same input again adds nothing. A bad input is reported on one line
+    and skipped; the exit status is 1 when any input failed.
+
+    \b
+    Examples:
+      storyline ingest articles/
+      storyline ingest 'dumps/**/*.jsonl' --text-field maintext
+      curl -s https://example.com/a | storyline ingest - --format html
+    """
+    defaults = FieldNames()
+    options = ReadOptions(
+        max_bytes=max_size,
+        timeout=timeout,
+        kind=None if kind == "auto" else kind,  # type: ignore[arg-type]
+        fields=FieldNames(
+            text=_fields(text_field, defaults.text),
+            title=_fields(title_field, defaults.title),
+            url=_fields(url_field, defaults.url),
+            date=_fields(date_field, defaults.date),
+            outlet=defaults.outlet,
+            author=defaults.author,
+        ),
+    )
+    refs = list(expand_inputs(inputs))
+    show_progress = not quiet and err.is_terminal
+    with _store(ctx, create=True) as store, _progress(show_progress) as progress:
+        task = progress.add_task("Ingesting", total=sum(r.estimated_documents() for r in refs))
+
+        def report(result: IngestResult) -> None:
+            progress.advance(task)
+            _report_result(progress.console if show_progress else err, result)
+
+        summary = ingest(store, refs, options, on_result=report)
+        progress.update(task, total=progress.tasks[0].completed)
+        total = store.count_documents()
+    if not quiet:
+        _print_summary(summary, ctx.obj, total)
+    if summary.failed:
+        ctx.exit(1)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Progress]:
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not enabled,
+    )
+    with progress:
+        yield progress
+
+
+def _report_result(console: Console, result: IngestResult) -> None:
+    for note in result.notes:
+        console.print(f"[yellow]note[/]: {escape(result.source)}: {escape(note)}")
+    if result.outcome is Outcome.FAILED:
+        console.print(f"[red]failed[/]: {escape(result.source)}: {escape(result.message or '')}")
+
+
+def _print_summary(summary: IngestSummary, db_path: str, total: int) -> None:
+    counts = summary.counts
+    added = counts[Outcome.INGESTED] + counts[Outcome.UPDATED]
+    parts = [f"{counts[o]} {o.value}" for o in Outcome if counts[o] or o is Outcome.FAILED]
+    headline = f"Ingested {added} document{'s' * (added != 1)}" if added else "Nothing new"
+    colour = "red" if summary.failed else "green"
+    out.print(f"[{colour}]{headline}[/] ({', '.join(parts)}). "
+              f"{escape(db_path)} now holds {total} document{'s' * (total != 1)}.")
+
+
+# documents, show, search --------------------------------------------------------
+
+def _date(doc: Document) -> str:
+    return doc.published.value or "—"
+
+
+@cli.command("documents")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@json_option
+@click.pass_context
+def documents_command(ctx: click.Context, limit: int | None, as_json: bool) -> None:
+    """List stored documents: id, date, language, outlet, title."""
+    with _store(ctx) as store:
+        docs = list(store.documents(limit=limit))
+    if as_json:
+        _print_json([{k: v for k, v in document_record(d).items() if k != "text"} for d in docs])
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    # rich shrinks every no_wrap column alike; cap the title so the short ones survive.
+    title_width = max(20, out.width - 18 - 10 - 4 - 16 - 8)
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("published", no_wrap=True)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=16)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=title_width)
+    for doc in docs:
+        table.add_row(doc.id, _date(doc), doc.language or "?", doc.outlet or "",
+                      escape(doc.title or doc.text[:80]))
+    out.print(table)
+    if not docs:
+        err.print("No documents yet: add some with [bold]storyline ingest PATH[/].")
+
+
+@cli.command("show")
+@click.argument("doc", metavar="DOC")
+@click.option("--removed", is_flag=True, help="Also list the residue lines cleaning removed.")
+@json_option
+@click.pass_context
+def show_command(ctx: click.Context, doc: str, removed: bool, as_json: bool) -> None:
+    """Show one document's metadata and cleaned text.
+
+    DOC is a document id, a unique prefix of one (d_95872c), or the source it was
+    ingested from. Offsets in events and evidence index the text printed here.
+    """
+    with _store(ctx) as store:
+        document = store.get_document(doc)
+    if as_json:
+        record = document_record(document)
+        if removed:
+            record["removed"] = list(document.removed)
+        _print_json(record)
+        return
+    published = document.published
+    date = (f"{published.value} ({published.precision}, from {published.basis})"
+            if published.value else "unknown")
+    rows = [
+        ("id", document.id), ("title", document.title), ("source", document.source),
+        ("url", document.url), ("outlet", document.outlet), ("author", document.author),
+        ("published", date), ("language", document.language),
+        ("credited", ", ".join(document.credited_sources) or None),
+        ("duplicate of", document.duplicate_of),
+    ]
+    for label, value in rows:
+        if value:
+            out.print(f"[bold]{label:>12}[/]  {escape(value)}")
+    out.print()
+    out.print(escape(document.text), soft_wrap=True)
+    if removed and document.removed:
+        out.print("\n[bold]Removed while cleaning:[/]")
+        for line in document.removed:
+            out.print(f"  [dim]- {escape(line)}[/]", soft_wrap=True)
+
+
+@cli.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+@click.option("--raw", is_flag=True, help='Use FTS5 query syntax: OR, NOT, "exact phrase", pre*.')
+@json_option
+@click.pass_context
+def search_command(
+    ctx: click.Context, query: tuple[str, ...], limit: int, raw: bool, as_json: bool
+) -> None:
+    """Full-text search over titles and texts; every word must occur.
+
+    \b
+    Examples:
+      storyline search Han So-hee
+      storyline search --raw '"dating rumours" OR affair'
+    """
+    with _store(ctx) as store:
+        hits = store.search(" ".join(query), limit=limit, raw=raw)
+    if as_json:
+        _print_json([{"document": h.document, "title": h.title, "source": h.source,
+                      "snippet": h.snippet, "score": round(h.score, 3)} for h in hits])
+        return
+    if not hits:
+        err.print("No matches.")
+        return
+    for hit in hits:
+        out.print(f"[cyan]{hit.document}[/]  [bold]{escape(hit.title or hit.source)}[/]")
+        out.print(Text("    ").append(_highlighted(hit.snippet)), soft_wrap=True)
+
+
+def _highlighted(snippet: str) -> Text:
+    """The store marks matches with \x02 … \x03; show them bold."""
+    text = Text()
+    for i, part in enumerate(re.split("[\x02\x03]", snippet.replace("\n", " "))):
+        text.append(part, style="bold yellow" if i % 2 else "")
+    return text
+
+
+# stats, export -------------------------------------------------------------------
+
+@cli.command("stats")
+@json_option
+@click.pass_context
+def stats_command(ctx: click.Context, as_json: bool) -> None:
+    """Summarise the database: documents, languages, dates, outlets, sources."""
+    with _store(ctx) as store:
+        stats = store.stats()
+    if as_json:
+        _print_json({name: getattr(stats, name) for name in stats.__slots__})  # type: ignore[attr-defined]
+        return
+
+    def counts(values: dict[str, int]) -> str:
+        return ", ".join(f"{k} {v}" for k, v in values.items()) or "—"
+
+    span = (f"{stats.first_published} … {stats.last_published}"
+            if stats.first_published else "—")
+    rows = [
+        ("database", f"{stats.path} ({format_size(stats.size_bytes)}, schema v{stats.schema_version})"),
+        ("documents", f"{stats.documents} (from {stats.sources} inputs)"),
+        ("languages", counts(stats.by_language)),
+        ("formats", counts(stats.by_kind)),
+        ("dates from", counts(stats.by_date_basis)),
+        ("published", span),
+        ("outlets", counts(stats.outlets)),
+        ("credited", counts(stats.credited_sources)),
+    ]
+    for label, value in rows:
+        out.print(f"[bold]{label:>10}[/]  {escape(value)}", soft_wrap=True)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Output format (schema storyline/v1).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Write to this file instead of standard output.")
+@click.pass_context
+def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Export everything as one JSON object, schema storyline/v1.
+
+    Documents carry their cleaned text; entities, events, relations and stories are
+    filled in by the later pipeline stages. Field names are a stable contract.
+    """
+    with _store(ctx) as store:
+        data = export_json(store)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+        return
+    output.write_text(text, encoding="utf-8")
+    err.print(f"Wrote {len(data['documents'])} documents to {escape(str(output))}")
+
+
+def main() -> None:
+    cli(prog_name="storyline")

@@ -1,0 +1,45 @@
+"""Export the store as one storyline/v1 object (the contract evaluation tools read)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.models import Document
+from storyline.store import SQLiteStore
+
+SCHEMA = "storyline/v1"
+
+
+def document_record(doc: Document) -> dict[str, Any]:
+    """A document as the export schema spells it (plus a few extra fields)."""
+    return {
+        "id": doc.id,
+        "source": doc.source,
+        "url": doc.url,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "author": doc.author,
+        "credited_sources": list(doc.credited_sources),
+        "language": doc.language,
+        "published": {
+            "value": doc.published.value,
+            "precision": doc.published.precision,
+            "basis": doc.published.basis,
+        },
+        "story": doc.story,
+        "duplicate_of": doc.duplicate_of,
+        "kind": doc.kind,
+        "text": doc.text,
+    }
+
+
+def export_json(store: SQLiteStore) -> dict[str, Any]:
+    """Everything storyline knows, in schema storyline/v1."""
+    return {
+        "schema": SCHEMA,
+        "documents": [document_record(doc) for doc in store.documents()],
+        "entities": [],
+        "events": [],
+        "relations": [],
+        "stories": [],
+    }

@@ -1,0 +1,180 @@
+"""Ingest: read inputs, clean and date each document, store it once.
+
+`prepare` is the per-document function (the same one a batch engine would map over a
+corpus); `ingest` runs it over the user's inputs and writes each document in its own
+transaction. A bad input becomes a FAILED result and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from storyline.clean import clean, normalise
+from storyline.dating import publication_date
+from storyline.errors import InputError
+from storyline.language import detect_language
+from storyline.models import Document, Outcome, RawDocument
+from storyline.read import InputRef, ReadOptions, expand_inputs, read_input
+from storyline.store import SQLiteStore
+
+
+@dataclass(slots=True, frozen=True)
+class Prepared:
+    document: Document
+    content_hash: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(slots=True, frozen=True)
+class IngestResult:
+    """What happened to one document (or one input that yielded none)."""
+
+    source: str
+    outcome: Outcome
+    document_id: str | None = None
+    message: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    counts: dict[Outcome, int] = field(default_factory=lambda: dict.fromkeys(Outcome, 0))
+    failures: list[IngestResult] = field(default_factory=list)
+
+    def add(self, result: IngestResult) -> None:
+        self.counts[result.outcome] += 1
+        if result.outcome is Outcome.FAILED:
+            self.failures.append(result)
+
+    @property
+    def failed(self) -> int:
+        return self.counts[Outcome.FAILED]
+
+
+def fingerprint(text: str) -> str:
+    """Hash of the text with case, width and spacing folded away."""
+    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def document_id(content_hash: str, url: str | None) -> str:
+    """d_ + 16 hex digits; the same text at two URLs is two documents."""
+    key = f"{url}\n{content_hash}" if url else content_hash
+    return "d_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def prepare(raw: RawDocument) -> Prepared:
+    """Clean, date and identify one document; raise InputError when nothing is left."""
+    cleaned = clean(raw.text)
+    title = " ".join(normalise(raw.title).split()) if raw.title else None
+    text, removed = _without_title(cleaned.text, title), cleaned.removed
+    if text != cleaned.text:
+        removed = (title or "", *removed)
+    if not text:
+        raise InputError(raw.source, "no article text left after cleaning")
+    published, date_note = publication_date(raw, text)
+    content_hash = fingerprint(text)
+    document = Document(
+        id=document_id(content_hash, raw.url),
+        source=raw.source,
+        kind=raw.kind,
+        text=text,
+        title=title or None,
+        url=raw.url,
+        outlet=raw.outlet or outlet_from_url(raw.url),
+        author=raw.author or cleaned.author,
+        language=detect_language(f"{title or ''}\n{text}"),
+        published=published,
+        credited_sources=cleaned.credited_sources,
+        removed=removed,
+        ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    notes = raw.notes + ((date_note,) if date_note else ())
+    return Prepared(document, content_hash, notes)
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """Pages often repeat the headline as the first line of the body."""
+    first, _, rest = text.partition("\n")
+    if title and first.strip().casefold() == title.casefold():
+        return rest.strip()
+    return text
+
+
+def store_document(store: SQLiteStore, prepared: Prepared) -> IngestResult:
+    """Write one prepared document in one transaction; say what that changed."""
+    doc = prepared.document
+    with store.transaction():
+        previous = store.document_for_source(doc.source)
+        if previous == doc.id:
+            return IngestResult(doc.source, Outcome.UNCHANGED, doc.id, notes=prepared.notes)
+        if store.document_exists(doc.id):
+            store.set_source(doc.source, doc.id)
+            if previous:
+                store.delete_if_orphaned(previous)
+            return IngestResult(doc.source, Outcome.DUPLICATE, doc.id,
+                                f"same text as {doc.id}, already stored", prepared.notes)
+        doc.duplicate_of = store.document_with_content(prepared.content_hash)
+        store.insert_document(doc, prepared.content_hash)
+        store.set_source(doc.source, doc.id)
+        if previous:
+            store.delete_if_orphaned(previous)
+    message = f"same text as {doc.duplicate_of} (another URL)" if doc.duplicate_of else None
+    outcome = Outcome.UPDATED if previous else Outcome.INGESTED
+    return IngestResult(doc.source, outcome, doc.id, message, prepared.notes)
+
+
+def ingest(
+    store: SQLiteStore,
+    inputs: Iterable[str | InputRef],
+    options: ReadOptions | None = None,
+    on_result: Callable[[IngestResult], None] | None = None,
+) -> IngestSummary:
+    """Ingest files, folders, globs, URLs or '-' (standard input) into `store`."""
+    options = options or ReadOptions()
+    summary = IngestSummary()
+    for result in _results(store, _refs(inputs), options):
+        summary.add(result)
+        if on_result:
+            on_result(result)
+    return summary
+
+
+def _refs(inputs: Iterable[str | InputRef]) -> Iterator[InputRef]:
+    for item in inputs:
+        if isinstance(item, InputRef):
+            yield item
+        else:
+            yield from expand_inputs([item])
+
+
+def _results(
+    store: SQLiteStore, refs: Iterable[InputRef], options: ReadOptions
+) -> Iterator[IngestResult]:
+    for ref in refs:
+        try:
+            for item in read_input(ref, options):
+                yield _ingest_one(store, item)
+        except Exception as exc:  # a library choking on odd input must not end the batch
+            yield IngestResult(ref.source, Outcome.FAILED,
+                               message=f"unexpected error while reading ({type(exc).__name__}: {exc})")
+
+
+def _ingest_one(store: SQLiteStore, item: RawDocument | InputError) -> IngestResult:
+    if isinstance(item, InputError):
+        return IngestResult(item.source, Outcome.FAILED, message=item.reason)
+    try:
+        prepared = prepare(item)
+    except InputError as exc:
+        return IngestResult(exc.source, Outcome.FAILED, message=exc.reason)
+    return store_document(store, prepared)

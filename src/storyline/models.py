@@ -1,0 +1,102 @@
+"""The data that flows between storyline's stages.
+
+Each stage takes one of these and returns another; none of them knows about storage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+Precision = Literal["day", "month", "year", "unknown"]
+DateBasis = Literal["input", "metadata", "content", "unknown"]
+InputKind = Literal["txt", "html", "jsonl", "json", "csv", "url"]
+
+
+@dataclass(slots=True, frozen=True)
+class TimeValue:
+    """A date cut to what is known of it: "2024", "2024-05" or "2024-05-19"."""
+
+    value: str | None
+    precision: Precision
+    text: str | None = None
+
+    @classmethod
+    def unknown(cls, text: str | None = None) -> TimeValue:
+        return cls(None, "unknown", text)
+
+
+@dataclass(slots=True, frozen=True)
+class Published:
+    """When a document was published, and how storyline knows."""
+
+    value: str | None
+    precision: Precision
+    basis: DateBasis
+
+    @classmethod
+    def unknown(cls) -> Published:
+        return cls(None, "unknown", "unknown")
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What a reader found in one input, before cleaning.
+
+    `published` is the raw date string the input carried (a record field or page
+    metadata); `published_basis` says which of the two it was. `notes` are warnings
+    worth telling the user (an encoding fallback, a date that could not be read).
+    """
+
+    source: str
+    kind: InputKind
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    published_basis: DateBasis = "unknown"
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(slots=True, frozen=True)
+class CleanedText:
+    """Article text with page residue removed; the text that offsets index."""
+
+    text: str
+    credited_sources: tuple[str, ...] = ()
+    author: str | None = None
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Document:
+    """One stored article."""
+
+    id: str
+    source: str
+    kind: InputKind
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    language: str | None = None
+    published: Published = field(default_factory=Published.unknown)
+    credited_sources: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    story: str | None = None
+    duplicate_of: str | None = None
+    ingested_at: str | None = None
+
+
+class Outcome(Enum):
+    """What ingesting one input did to the store."""
+
+    INGESTED = "ingested"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"

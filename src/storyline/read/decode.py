@@ -1,0 +1,65 @@
+"""Bytes to text: UTF-8 first, then a declared or detected encoding, said out loud."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+
+from storyline.errors import InputError
+
+# Signatures of common binary formats, so the error can say what the file is.
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or an Office document)",
+    b"\x1f\x8b": "gzip-compressed data",
+    b"\x7fELF": "an executable",
+    b"SQLite format 3": "a SQLite database",
+}
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What binary format `data` is, or None when it may be text."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return what
+    head = data[:8192]
+    if head.startswith(_UTF16_BOMS):
+        return None
+    if b"\x00" in head:
+        return "binary data"
+    return None
+
+
+def decode_bytes(data: bytes, source: str, *, html: bool = False) -> tuple[str, str | None]:
+    """Decode `data`; return the text and a note when it was not plain UTF-8.
+
+    Raises InputError for binary data and for bytes no encoding explains.
+    """
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(source, f"binary file ({kind}), not text")
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16"), "decoded as UTF-16 (byte-order mark)"
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = _META_CHARSET.search(data[:4096])
+        if declared:
+            name = declared.group(1).decode("ascii", "replace")
+            try:
+                return data.decode(name), f"not UTF-8; decoded as {name} (declared in the page)"
+            except (LookupError, UnicodeDecodeError):
+                pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(source, "cannot decode the bytes: not UTF-8 and no encoding detected")
+    return str(best), f"not UTF-8; decoded as {best.encoding} (detected)"

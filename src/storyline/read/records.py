@@ -1,0 +1,129 @@
+"""Record files: JSON Lines, JSON arrays and CSV, one article per record."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.errors import InputError
+from storyline.models import InputKind, RawDocument
+
+# CSV cells can hold whole articles; the default limit (128 KiB) is too small.
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+@dataclass(slots=True, frozen=True)
+class FieldNames:
+    """Which record fields hold what; the first one present and non-empty wins."""
+
+    text: tuple[str, ...] = ("text", "content", "body", "article", "maintext")
+    title: tuple[str, ...] = ("title", "headline")
+    url: tuple[str, ...] = ("url", "link", "canonical_url")
+    date: tuple[str, ...] = ("published", "date", "dct", "published_at", "date_publish")
+    outlet: tuple[str, ...] = ("outlet", "site_name", "sitename", "publisher")
+    author: tuple[str, ...] = ("author", "authors", "byline")
+
+
+def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def record_to_document(
+    record: Any, location: str, kind: InputKind, fields: FieldNames
+) -> RawDocument:
+    """One record as a RawDocument; `location` is FILE#LINE, the fallback source."""
+    if not isinstance(record, Mapping):
+        raise InputError(location, f"expected a JSON object, found {type(record).__name__}")
+    text = _first(record, fields.text)
+    if text is None:
+        raise InputError(location, f"no text (looked for fields: {', '.join(fields.text)})")
+    url = _first(record, fields.url)
+    published = _first(record, fields.date)
+    return RawDocument(
+        source=url or location,
+        kind=kind,
+        text=text,
+        title=_first(record, fields.title),
+        url=url,
+        outlet=_first(record, fields.outlet),
+        author=_first(record, fields.author),
+        published=published,
+        published_basis="input" if published else "unknown",
+    )
+
+
+def parse_jsonl_line(line: str, location: str, fields: FieldNames) -> RawDocument:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(location, f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    return record_to_document(record, location, "jsonl", fields)
+
+
+def read_jsonl(text: str, path: str, fields: FieldNames) -> Iterator[RawDocument | InputError]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            try:
+                yield parse_jsonl_line(line, f"{path}#{number}", fields)
+            except InputError as exc:
+                yield exc
+
+
+def read_json(text: str, path: str, fields: FieldNames) -> Iterator[RawDocument | InputError]:
+    """A JSON file: one record, a list of records, or an object holding such a list."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"malformed JSON ({exc.msg} at line {exc.lineno})") from exc
+    records = _records_in(data, fields)
+    if records is None:
+        raise InputError(path, "no records found (expected an object or a list of objects)")
+    for index, record in enumerate(records):
+        location = f"{path}#{index + 1}"
+        try:
+            yield record_to_document(record, location, "json", fields)
+        except InputError as exc:
+            yield exc
+
+
+def _records_in(data: Any, fields: FieldNames) -> list[Any] | None:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        lists = [v for v in data.values() if isinstance(v, list) and v and isinstance(v[0], dict)]
+        if len(lists) == 1 and not _first(data, fields.text):
+            return lists[0]
+        return [data]
+    return None
+
+
+def read_csv(text: str, path: str, fields: FieldNames) -> Iterator[RawDocument | InputError]:
+    """CSV with a header row; FILE#LINE names the line where a record starts."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+    if not reader.fieldnames:
+        raise InputError(path, "CSV file has no header row")
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise InputError(f"{path}#{reader.line_num}", f"malformed CSV ({exc})") from exc
+        location = f"{path}#{start}"
+        start = reader.line_num + 1
+        try:
+            yield record_to_document(row, location, "csv", fields)
+        except InputError as exc:
+            yield exc
