@@ -26,27 +26,94 @@ _BYLINE = re.compile(
     r"(?:\s*\([^)]*\))?(?:\s*[,|·•–—-].{0,60})?$"
 )
 _WIRE_AGENCIES = (
-    "Yonhap", "Yonhap News", "AP", "AFP", "Reuters", "Xinhua", "Kyodo", "dpa", "EFE", "ANSA",
-    "UPI", "Newsis", "News1", "Bernama", "PTI", "IANS", "ANI", "Bloomberg", "TASS",
+    "Yonhap",
+    "Yonhap News",
+    "AP",
+    "AFP",
+    "Reuters",
+    "Xinhua",
+    "Kyodo",
+    "dpa",
+    "EFE",
+    "ANSA",
+    "UPI",
+    "Newsis",
+    "News1",
+    "Bernama",
+    "PTI",
+    "IANS",
+    "ANI",
+    "Bloomberg",
+    "TASS",
 )
-_AGENCY = r"(?P<agency>" + "|".join(map(re.escape, _WIRE_AGENCIES)) + r"|[A-Z][\w.]+(?: [A-Z][\w.]+)? News(?: Agency)?)"
+_AGENCY = (
+    r"(?P<agency>"
+    + "|".join(map(re.escape, _WIRE_AGENCIES))
+    + r"|[A-Z][\w.]+(?: [A-Z][\w.]+)? News(?: Agency)?)"
+)
 # "... in 2020. (Yonhap)" at the very end of the article
 _TRAILING_WIRE = re.compile(r"\s*[(\[]" + _AGENCY + r"[)\]]\s*$")
 # "SEOUL, March 24 (Yonhap) -- " at the start
-_DATELINE_WIRE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40},\s[^()]{0,30}\(" + _AGENCY + r"\)\s*(?:--|—|–)")
+_DATELINE_WIRE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40},\s[^()]{0,30}\(" + _AGENCY + r"\)\s*(?:--|—|–)"
+)
 
 # Whole lines that are page furniture, compared after folding case and punctuation.
-_FURNITURE = frozenset({
-    "back to top", "back to top button", "scroll to top", "top", "read more", "read next",
-    "read also", "see also", "more", "subscribe", "subscribe now", "share", "share this",
-    "share this article", "share this story", "tweet", "pin it", "email", "print",
-    "advertisement", "sponsored", "related", "related articles", "related article",
-    "related stories", "related news", "recommended", "most read", "most popular",
-    "trending", "comments", "leave a comment", "previous article", "next article",
-    "previous", "next", "sign up for our newsletter", "click here", "log in", "login",
-    "sign in", "skip to content", "skip to main content", "loading", "view comments",
-    "copy link", "link copied", "facebook", "twitter", "whatsapp", "kakaotalk",
-})
+_FURNITURE = frozenset(
+    {
+        "back to top",
+        "back to top button",
+        "scroll to top",
+        "top",
+        "read more",
+        "read next",
+        "read also",
+        "see also",
+        "more",
+        "subscribe",
+        "subscribe now",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "tweet",
+        "pin it",
+        "email",
+        "print",
+        "advertisement",
+        "sponsored",
+        "related",
+        "related articles",
+        "related article",
+        "related stories",
+        "related news",
+        "recommended",
+        "most read",
+        "most popular",
+        "trending",
+        "comments",
+        "leave a comment",
+        "previous article",
+        "next article",
+        "previous",
+        "next",
+        "sign up for our newsletter",
+        "click here",
+        "log in",
+        "login",
+        "sign in",
+        "skip to content",
+        "skip to main content",
+        "loading",
+        "view comments",
+        "copy link",
+        "link copied",
+        "facebook",
+        "twitter",
+        "whatsapp",
+        "kakaotalk",
+    }
+)
 _FURNITURE_PREFIX = re.compile(
     r"^(?:read more|read also|also read|see also|related|recommended|follow us on|"
     r"sign up for|click here|copyright|all rights reserved|©)\b.{0,120}$",
@@ -68,7 +135,7 @@ def normalise(text: str) -> str:
 def clean(text: str) -> CleanedText:
     """Cleaned article text, the sources it credits, its byline and what was removed."""
     lines = normalise(text).split("\n")
-    names = _capitalised_words(lines)
+    names: set[str] | None = None  # built on the first line that could be alt text
     kept: list[str] = []
     credited: list[str] = []
     removed: list[str] = []
@@ -91,9 +158,14 @@ def clean(text: str) -> CleanedText:
             if cut:
                 kept.append(cut)
             continue
-        if is_furniture(line) or is_alt_text(line, names):
+        if is_furniture(line):
             removed.append(line)
             continue
+        if line.islower():
+            names = _capitalised_words(lines) if names is None else names
+            if is_alt_text(line, names):
+                removed.append(line)
+                continue
         kept.append(line)
     body = _join_paragraphs(kept)
     body, wire = _strip_wire_credits(body)
@@ -172,5 +244,8 @@ def _strip_wire_credits(text: str) -> tuple[str, list[str]]:
 
 
 def _unique(items: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [i for i in items if not (i.casefold() in seen or seen.add(i.casefold()))]
+    """Items in order, without repeats that differ only in case."""
+    seen: dict[str, str] = {}
+    for item in items:
+        seen.setdefault(item.casefold(), item)
+    return list(seen.values())

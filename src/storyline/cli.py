@@ -7,6 +7,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -93,6 +94,7 @@ def _print_json(data: Any) -> None:
 
 # ingest -----------------------------------------------------------------------
 
+
 def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     try:
         return parse_size(value)
@@ -114,18 +116,38 @@ def _fields(name: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
     show_default=True,
     help="Read every input as this format instead of guessing from its name.",
 )
-@click.option("--max-size", default="20MB", show_default=True, callback=_size,
-              help="Skip files (and JSONL lines) larger than this, e.g. 500KB, 50MB.")
-@click.option("--timeout", default=20.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds to wait for a URL to answer.")
-@click.option("--text-field", metavar="NAME", help="Record field holding the article text "
-              "[default: text, content, body, article].")
-@click.option("--title-field", metavar="NAME", help="Record field holding the title "
-              "[default: title, headline].")
-@click.option("--url-field", metavar="NAME", help="Record field holding the URL "
-              "[default: url, link].")
-@click.option("--date-field", metavar="NAME", help="Record field holding the publication date "
-              "[default: published, date, dct].")
+@click.option(
+    "--max-size",
+    default="20MB",
+    show_default=True,
+    callback=_size,
+    help="Skip files (and JSONL lines) larger than this, e.g. 500KB, 50MB.",
+)
+@click.option(
+    "--timeout",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds to wait for a URL to answer.",
+)
+@click.option(
+    "--text-field",
+    metavar="NAME",
+    help="Record field holding the article text [default: text, content, body, article].",
+)
+@click.option(
+    "--title-field",
+    metavar="NAME",
+    help="Record field holding the title [default: title, headline].",
+)
+@click.option(
+    "--url-field", metavar="NAME", help="Record field holding the URL [default: url, link]."
+)
+@click.option(
+    "--date-field",
+    metavar="NAME",
+    help="Record field holding the publication date [default: published, date, dct].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors only.")
 @click.pass_context
 def ingest_command(
@@ -219,11 +241,14 @@ def _print_summary(summary: IngestSummary, db_path: str, total: int) -> None:
     parts = [f"{counts[o]} {o.value}" for o in Outcome if counts[o] or o is Outcome.FAILED]
     headline = f"Ingested {added} document{'s' * (added != 1)}" if added else "Nothing new"
     colour = "red" if summary.failed else "green"
-    out.print(f"[{colour}]{headline}[/] ({', '.join(parts)}). "
-              f"{escape(db_path)} now holds {total} document{'s' * (total != 1)}.")
+    out.print(
+        f"[{colour}]{headline}[/] ({', '.join(parts)}). "
+        f"{escape(db_path)} now holds {total} document{'s' * (total != 1)}."
+    )
 
 
 # documents, show, search --------------------------------------------------------
+
 
 def _date(doc: Document) -> str:
     return doc.published.value or "—"
@@ -249,8 +274,13 @@ def documents_command(ctx: click.Context, limit: int | None, as_json: bool) -> N
     table.add_column("outlet", overflow="ellipsis", no_wrap=True, max_width=16)
     table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=title_width)
     for doc in docs:
-        table.add_row(doc.id, _date(doc), doc.language or "?", doc.outlet or "",
-                      escape(doc.title or doc.text[:80]))
+        table.add_row(
+            doc.id,
+            _date(doc),
+            doc.language or "?",
+            doc.outlet or "",
+            escape(doc.title or doc.text[:80]),
+        )
     out.print(table)
     if not docs:
         err.print("No documents yet: add some with [bold]storyline ingest PATH[/].")
@@ -276,12 +306,20 @@ def show_command(ctx: click.Context, doc: str, removed: bool, as_json: bool) -> 
         _print_json(record)
         return
     published = document.published
-    date = (f"{published.value} ({published.precision}, from {published.basis})"
-            if published.value else "unknown")
+    date = (
+        f"{published.value} ({published.precision}, from {published.basis})"
+        if published.value
+        else "unknown"
+    )
     rows = [
-        ("id", document.id), ("title", document.title), ("source", document.source),
-        ("url", document.url), ("outlet", document.outlet), ("author", document.author),
-        ("published", date), ("language", document.language),
+        ("id", document.id),
+        ("title", document.title),
+        ("source", document.source),
+        ("url", document.url),
+        ("outlet", document.outlet),
+        ("author", document.author),
+        ("published", date),
+        ("language", document.language),
         ("credited", ", ".join(document.credited_sources) or None),
         ("duplicate of", document.duplicate_of),
     ]
@@ -315,8 +353,18 @@ def search_command(
     with _store(ctx) as store:
         hits = store.search(" ".join(query), limit=limit, raw=raw)
     if as_json:
-        _print_json([{"document": h.document, "title": h.title, "source": h.source,
-                      "snippet": h.snippet, "score": round(h.score, 3)} for h in hits])
+        _print_json(
+            [
+                {
+                    "document": h.document,
+                    "title": h.title,
+                    "source": h.source,
+                    "snippet": h.snippet,
+                    "score": round(h.score, 3),
+                }
+                for h in hits
+            ]
+        )
         return
     if not hits:
         err.print("No matches.")
@@ -336,6 +384,7 @@ def _highlighted(snippet: str) -> Text:
 
 # stats, export -------------------------------------------------------------------
 
+
 @cli.command("stats")
 @json_option
 @click.pass_context
@@ -344,16 +393,18 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
     with _store(ctx) as store:
         stats = store.stats()
     if as_json:
-        _print_json({name: getattr(stats, name) for name in stats.__slots__})  # type: ignore[attr-defined]
+        _print_json(asdict(stats))
         return
 
     def counts(values: dict[str, int]) -> str:
         return ", ".join(f"{k} {v}" for k, v in values.items()) or "—"
 
-    span = (f"{stats.first_published} … {stats.last_published}"
-            if stats.first_published else "—")
+    span = f"{stats.first_published} … {stats.last_published}" if stats.first_published else "—"
     rows = [
-        ("database", f"{stats.path} ({format_size(stats.size_bytes)}, schema v{stats.schema_version})"),
+        (
+            "database",
+            f"{stats.path} ({format_size(stats.size_bytes)}, schema v{stats.schema_version})",
+        ),
         ("documents", f"{stats.documents} (from {stats.sources} inputs)"),
         ("languages", counts(stats.by_language)),
         ("formats", counts(stats.by_kind)),
@@ -367,10 +418,20 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="Output format (schema storyline/v1).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json"]),
+    default="json",
+    show_default=True,
+    help="Output format (schema storyline/v1).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export everything as one JSON object, schema storyline/v1.

@@ -18,20 +18,43 @@ if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # "May 19", "May 19th" but not "May 19, 2024" (that names its own year)
 _MONTH_DAY = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:%|percent))", re.I
+    rf"\b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)(?!\s*(?:%|percent))",
+    re.I,
 )
 _YEAR_TOKEN = re.compile(rf"(?<![\d.,$])\b{_YEAR}\b(?![\d.,]\d)(?!\s*(?:%|percent|won|dollars))")
 # A year that dates someone's past, not the news: "born in 1981", "debuted in 2014".
-_BACKGROUND = re.compile(r"\b(?:born|birth|debut(?:ed)?|founded|established|since|from)\s+(?:in\s+)?$", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:born|birth|debut(?:ed)?|founded|established|since|from)\s+(?:in\s+)?$", re.I
+)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 _ISO = re.compile(r"^(?P<y>\d{4})(?:[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?)?$")
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
@@ -105,8 +128,11 @@ def infer_from_content(text: str) -> TimeValue:
         days = list(_MONTH_DAY.finditer(sentence))
         if not days:
             continue
-        years = [int(m["year"]) for m in _YEAR_TOKEN.finditer(sentence)
-                 if not _BACKGROUND.search(sentence[: m.start()])]
+        years = [
+            int(m["year"])
+            for m in _YEAR_TOKEN.finditer(sentence)
+            if not _BACKGROUND.search(sentence[: m.start()])
+        ]
         if len(set(years)) != 1 or years[0] != latest_year:
             continue  # no year, several, or a year of the background
         for day in days:

@@ -122,8 +122,13 @@ def store_document(store: SQLiteStore, prepared: Prepared) -> IngestResult:
             store.set_source(doc.source, doc.id)
             if previous:
                 store.delete_if_orphaned(previous)
-            return IngestResult(doc.source, Outcome.DUPLICATE, doc.id,
-                                f"same text as {doc.id}, already stored", prepared.notes)
+            return IngestResult(
+                doc.source,
+                Outcome.DUPLICATE,
+                doc.id,
+                f"same text as {doc.id}, already stored",
+                prepared.notes,
+            )
         doc.duplicate_of = store.document_with_content(prepared.content_hash)
         store.insert_document(doc, prepared.content_hash)
         store.set_source(doc.source, doc.id)
@@ -166,8 +171,11 @@ def _results(
             for item in read_input(ref, options):
                 yield _ingest_one(store, item)
         except Exception as exc:  # a library choking on odd input must not end the batch
-            yield IngestResult(ref.source, Outcome.FAILED,
-                               message=f"unexpected error while reading ({type(exc).__name__}: {exc})")
+            yield IngestResult(
+                ref.source,
+                Outcome.FAILED,
+                message=f"unexpected error while reading ({type(exc).__name__}: {exc})",
+            )
 
 
 def _ingest_one(store: SQLiteStore, item: RawDocument | InputError) -> IngestResult:

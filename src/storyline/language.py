@@ -10,12 +10,22 @@ from functools import cache
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
 LANGUAGES = (
-    Language.ENGLISH, Language.KOREAN, Language.JAPANESE, Language.CHINESE, Language.FRENCH,
-    Language.GERMAN, Language.SPANISH, Language.PORTUGUESE, Language.ITALIAN, Language.RUSSIAN,
-    Language.VIETNAMESE, Language.INDONESIAN,
+    Language.ENGLISH,
+    Language.KOREAN,
+    Language.JAPANESE,
+    Language.CHINESE,
+    Language.FRENCH,
+    Language.GERMAN,
+    Language.SPANISH,
+    Language.PORTUGUESE,
+    Language.ITALIAN,
+    Language.RUSSIAN,
+    Language.VIETNAMESE,
+    Language.INDONESIAN,
 )
-# Enough text to be sure; more only costs time.
-_SAMPLE_CHARS = 2000
+# The lead decides: enough text to be sure, and bilingual pages (an English article
+# followed by its Korean original) are named by the language they open with.
+_SAMPLE_CHARS = 1000
 
 
 @cache

@@ -29,13 +29,24 @@ __all__ = ["FieldNames", "InputRef", "ReadOptions", "expand_inputs", "read_input
 
 STDIN = "-"
 SUFFIX_KINDS: dict[str, InputKind] = {
-    ".txt": "txt", ".text": "txt", ".md": "txt",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
 }
 CONTENT_TYPE_KINDS: dict[str, InputKind] = {
-    "text/html": "html", "application/xhtml+xml": "html", "text/plain": "txt",
-    "application/json": "json", "application/x-ndjson": "jsonl", "application/jsonl": "jsonl",
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "txt",
+    "application/json": "json",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
     "text/csv": "csv",
 }
 _SUPPORTED = ", ".join(SUFFIX_KINDS) + " (each also as .gz)"
@@ -66,7 +77,12 @@ class InputRef:
 
     def estimated_documents(self) -> int:
         """A cheap guess of how many documents this input holds, for progress bars."""
-        if self.path is None or self.problem or self.compressed or self.kind not in ("jsonl", "csv"):
+        if (
+            self.path is None
+            or self.problem
+            or self.compressed
+            or self.kind not in ("jsonl", "csv")
+        ):
             return 1
         try:
             with self.path.open("rb") as handle:
@@ -86,7 +102,8 @@ def expand_inputs(args: Iterable[str]) -> Iterator[InputRef]:
         elif Path(arg).exists():
             yield from _expand_path(Path(arg), arg)
         elif _GLOB_CHARS & set(arg):
-            matches = sorted(glob.glob(arg, recursive=True))
+            # Path.glob cannot take an absolute pattern; glob.glob can.
+            matches = sorted(glob.glob(arg, recursive=True))  # noqa: PTH207
             if not matches:
                 yield InputRef(arg, None, problem="no files match this pattern")
             for match in matches:
@@ -113,8 +130,13 @@ def file_ref(path: Path, source: str) -> InputRef:
     kind = SUFFIX_KINDS.get(suffixes[-1]) if suffixes else None
     if kind is None:
         shown = "".join(path.suffixes) or "no extension"
-        return InputRef(source, None, path, compressed,
-                        problem=f"unsupported file type ({shown}); storyline reads {_SUPPORTED}")
+        return InputRef(
+            source,
+            None,
+            path,
+            compressed,
+            problem=f"unsupported file type ({shown}); storyline reads {_SUPPORTED}",
+        )
     return InputRef(source, kind, path, compressed)
 
 

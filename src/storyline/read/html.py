@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from htmldate import find_date
 from trafilatura import bare_extraction
+from trafilatura.settings import Document as Extracted
 
 from storyline.errors import InputError
 from storyline.models import RawDocument
@@ -22,8 +23,8 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> RawDocument
         include_comments=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    text = extracted.text if isinstance(extracted, Extracted) else None
+    if not isinstance(extracted, Extracted) or not text or not text.strip():
         raise InputError(source, "no article text found in the page")
     date = extracted.date or _fallback_date(html, url)
     return RawDocument(

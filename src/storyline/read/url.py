@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -32,7 +31,8 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise InputError(url, f"response is {format_size(int(length))}, over the {format_size(max_bytes)} limit")
+                size, cap = format_size(int(length)), format_size(max_bytes)
+                raise InputError(url, f"response is {size}, over the {cap} limit")
             body = response.read(max_bytes + 1)
             if len(body) > max_bytes:
                 raise InputError(url, f"response is over the {format_size(max_bytes)} limit")
@@ -42,10 +42,10 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
         raise InputError(url, f"HTTP {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
         reason = exc.reason
-        if isinstance(reason, socket.timeout | TimeoutError):
+        if isinstance(reason, TimeoutError):
             raise InputError(url, f"no answer within {timeout:g} s") from exc
         raise InputError(url, f"cannot fetch ({reason})") from exc
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         raise InputError(url, f"no answer within {timeout:g} s") from exc
     except OSError as exc:
         raise InputError(url, f"cannot fetch ({exc})") from exc
