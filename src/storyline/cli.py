@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from storyline import __version__
+from storyline._version import __version__
 from storyline.errors import StorylineError
 from storyline.export import document_record, export_json
 from storyline.ingest import IngestResult, IngestSummary, ingest
@@ -32,7 +32,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 out = Console(highlight=False, soft_wrap=False)
 if not out.is_terminal:  # piped into a file or a pager: do not cut lines at 80 columns
     out = Console(highlight=False, soft_wrap=False, width=160)
-err = Console(stderr=True, highlight=False)
+# soft_wrap: a message is one line however long, so it can be grepped.
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class StorylineGroup(click.Group):
@@ -243,7 +244,8 @@ def _print_summary(summary: IngestSummary, db_path: str, total: int) -> None:
     colour = "red" if summary.failed else "green"
     out.print(
         f"[{colour}]{headline}[/] ({', '.join(parts)}). "
-        f"{escape(db_path)} now holds {total} document{'s' * (total != 1)}."
+        f"{escape(db_path)} now holds {total} document{'s' * (total != 1)}.",
+        soft_wrap=True,
     )
 
 

@@ -6,7 +6,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 
-from storyline import __version__
+from storyline._version import __version__
 from storyline.errors import InputError
 from storyline.sizes import format_size
 

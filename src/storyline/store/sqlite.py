@@ -170,7 +170,7 @@ class SQLiteStore:
             "(SELECT document_id FROM document_sources WHERE source = ?) LIMIT 1",
             (ref, ref),
         ).fetchall()
-        if not rows and len(ref) >= 4:
+        if not rows and len(ref) >= 3:
             rows = self.conn.execute(
                 f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE id LIKE ? ESCAPE '\\' LIMIT 6",
                 (_like_prefix(ref),),

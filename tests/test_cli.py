@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from storyline.cli import cli
+from tests.conftest import CLI, ROOT
+
+
+def test_ingest_then_list_show_search_stats(run: CLI, examples: Path) -> None:
+    result = run("ingest", str(examples))
+    assert result.exit_code == 0, result.output
+    assert "Ingested 11 documents" in result.output
+    again = run("ingest", str(examples))
+    assert again.exit_code == 0 and "Nothing new (11 unchanged" in again.output
+
+    listing = json.loads(run("documents", "--json").output)
+    assert len(listing) == 11 and "text" not in listing[0]
+    table = run("documents").output
+    assert "Agency denies Yoon Ha-rin" in table
+
+    denial = next(d for d in listing if d["outlet"] == "K-Wave Times")
+    shown = run("show", denial["id"][:8], "--removed")
+    assert shown.exit_code == 0
+    assert "2025-06-16 (day, from metadata)" in shown.output
+    assert "Starlight Entertainment" in shown.output
+
+    hits = json.loads(run("search", "Northwind", "--json").output)
+    assert {h["title"] for h in hits} >= {"Yoon Ha-rin, Kang Do-jin deny dating reports"}
+
+    stats = json.loads(run("stats", "--json").output)
+    assert stats["documents"] == 11 and stats["by_language"] == {"en": 11}
+
+
+def test_failures_exit_1_with_one_line_each_and_no_traceback(run: CLI, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Title\n\nA good article.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("ingest", str(tmp_path), str(tmp_path / "gone.html"))
+    assert result.exit_code == 1
+    assert f"failed: {tmp_path / 'empty.txt'}: empty file" in result.output
+    assert f"failed: {tmp_path / 'gone.html'}: no such file or directory" in result.output
+    assert "Ingested 1 document (1 ingested, 2 failed)" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_quiet_prints_only_errors(run: CLI, examples: Path) -> None:
+    result = run("ingest", "--quiet", str(examples))
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_stdin_with_format(run: CLI) -> None:
+    page = "<html><body><article><p>" + "Stdin article sentence. " * 20 + "</p></article>"
+    result = run("ingest", "-", "--format", "html", input=page)
+    assert result.exit_code == 0, result.output
+    [doc] = json.loads(run("documents", "--json").output)
+    assert doc["source"] == "stdin" and doc["kind"] == "html"
+
+
+def test_field_options(run: CLI, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"maintext": "Body.", "when": "2024-02-03", "name": "T"}) + "\n")
+    result = run(
+        "ingest",
+        str(feed),
+        "--text-field",
+        "maintext",
+        "--date-field",
+        "when",
+        "--title-field",
+        "name",
+    )
+    assert result.exit_code == 0, result.output
+    [doc] = json.loads(run("documents", "--json").output)
+    assert doc["published"] == {"value": "2024-02-03", "precision": "day", "basis": "input"}
+    assert doc["title"] == "T"
+
+
+def test_bad_option_values_are_usage_errors(run: CLI, examples: Path) -> None:
+    result = run("ingest", str(examples), "--max-size", "lots")
+    assert result.exit_code == 2 and "not a size" in result.output
+
+
+def test_read_commands_need_a_database(run: CLI) -> None:
+    result = run("documents")
+    assert result.exit_code == 1
+    assert "no database at" in result.output and "Traceback" not in result.output
+
+
+def test_show_unknown_document(run: CLI, examples: Path) -> None:
+    run("ingest", str(examples))
+    result = run("show", "d_nothing")
+    assert result.exit_code == 1 and "no document 'd_nothing'" in result.output
+
+
+def test_export_schema(run: CLI, examples: Path, tmp_path: Path) -> None:
+    run("ingest", str(examples))
+    out = tmp_path / "export.json"
+    assert run("export", "--format", "json", "-o", str(out)).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == "storyline/v1"
+    assert {k: data[k] for k in ("entities", "events", "relations", "stories")} == {
+        "entities": [],
+        "events": [],
+        "relations": [],
+        "stories": [],
+    }
+    doc = data["documents"][0]
+    for key in (
+        "id",
+        "source",
+        "url",
+        "title",
+        "outlet",
+        "credited_sources",
+        "language",
+        "published",
+        "story",
+        "duplicate_of",
+        "text",
+    ):
+        assert key in doc
+    assert json.loads(run("export").output) == data
+
+
+def _commands() -> list[str]:
+    assert isinstance(cli, click.Group)
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_has_help_and_is_in_the_readme(command: str, run: CLI) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output
+    assert cli.commands[command].help
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"storyline (--db \S+ )?{command}\b", readme), f"README lacks {command}"
+
+
+def test_console_script_runs(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "storyline"
+    if not script.exists():
+        pytest.skip("storyline is not installed as a console script")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=True)
+    assert "storyline, version" in done.stdout
