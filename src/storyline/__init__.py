@@ -1,10 +1,10 @@
 """storyline: turn overlapping news coverage into one sourced story.
 
-    from storyline import open_store, ingest, export_json
+from storyline import open_store, ingest, export_json
 
-    with open_store("news.db") as store:
-        summary = ingest(store, ["articles/", "feed.jsonl"])
-        data = export_json(store)
+with open_store("news.db") as store:
+    summary = ingest(store, ["articles/", "feed.jsonl"])
+    data = export_json(store)
 """
 
 from __future__ import annotations

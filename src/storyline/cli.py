@@ -7,9 +7,9 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 from rich.console import Console
@@ -22,7 +22,7 @@ from storyline._version import __version__
 from storyline.errors import StorylineError
 from storyline.export import document_record, export_json
 from storyline.ingest import IngestResult, IngestSummary, ingest
-from storyline.models import Document, Outcome
+from storyline.models import Document, InputKind, Outcome
 from storyline.read import FieldNames, ReadOptions, expand_inputs
 from storyline.sizes import format_size, parse_size
 from storyline.store import SQLiteStore, open_store
@@ -103,10 +103,6 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
         raise click.BadParameter(str(exc)) from exc
 
 
-def _fields(name: str | None, default: tuple[str, ...]) -> tuple[str, ...]:
-    return (name,) if name else default
-
-
 @cli.command("ingest")
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH... [-]")
 @click.option(
@@ -182,19 +178,12 @@ def ingest_command(
       storyline ingest 'dumps/**/*.jsonl' --text-field maintext
       curl -s https://example.com/a | storyline ingest - --format html
     """
-    defaults = FieldNames()
+    given = {"text": text_field, "title": title_field, "url": url_field, "date": date_field}
     options = ReadOptions(
         max_bytes=max_size,
         timeout=timeout,
-        kind=None if kind == "auto" else kind,  # type: ignore[arg-type]
-        fields=FieldNames(
-            text=_fields(text_field, defaults.text),
-            title=_fields(title_field, defaults.title),
-            url=_fields(url_field, defaults.url),
-            date=_fields(date_field, defaults.date),
-            outlet=defaults.outlet,
-            author=defaults.author,
-        ),
+        kind=None if kind == "auto" else cast(InputKind, kind),
+        fields=replace(FieldNames(), **{k: (v,) for k, v in given.items() if v}),
     )
     refs = list(expand_inputs(inputs))
     show_progress = not quiet and err.is_terminal
