@@ -59,7 +59,10 @@ def test_stdin_with_format(run: CLI) -> None:
     result = run("ingest", "-", "--format", "html", input=page)
     assert result.exit_code == 0, result.output
     [doc] = json.loads(run("documents", "--json").output)
-    assert doc["source"] == "stdin" and doc["kind"] == "html"
+    assert doc["source"] == "<stdin>" and doc["kind"] == "html"
+    other = run("ingest", "-", input="Another\n\nA different article from a pipe.")
+    assert "1 ingested" in other.output  # a second pipe adds, it does not replace
+    assert len(json.loads(run("documents", "--json").output)) == 2
 
 
 def test_field_options(run: CLI, tmp_path: Path) -> None:
@@ -148,3 +151,20 @@ def test_console_script_runs(tmp_path: Path) -> None:
         pytest.skip("storyline is not installed as a console script")
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=True)
     assert "storyline, version" in done.stdout
+
+
+def test_db_after_the_command_and_own_database_skipped(tmp_path: Path, examples: Path) -> None:
+    inside = examples / "news.db"  # a database kept inside the folder it ingests
+    runner = CLI(tmp_path / "unused.db")
+    first = runner.runner.invoke(cli, ["ingest", "--db", str(inside), str(examples)])
+    assert first.exit_code == 0, first.output
+    again = runner.runner.invoke(cli, ["ingest", "--db", str(inside), str(examples)])
+    assert again.exit_code == 0 and "unsupported" not in again.output
+    listed = runner.runner.invoke(cli, ["documents", "--db", str(inside), "--json"])
+    assert len(json.loads(listed.output)) == 11
+    assert not (tmp_path / "unused.db").exists()
+
+
+def test_ingest_help_lists_every_default_field(run: CLI) -> None:
+    text = " ".join(run("ingest", "--help").output.split())
+    assert "maintext" in text and "canonical_url" in text and "date_publish" in text

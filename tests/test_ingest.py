@@ -87,7 +87,7 @@ def test_a_failed_write_leaves_nothing_behind(
 ) -> None:
     (tmp_path / "a.txt").write_text("Title\n\nAn article.", encoding="utf-8")
 
-    def fail(source: str, document_id: str) -> None:
+    def fail(source: str, document_id: str, input_hash: str) -> None:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(store, "set_source", fail)

@@ -116,8 +116,14 @@ _FURNITURE = frozenset(
 )
 _FURNITURE_PREFIX = re.compile(
     r"^(?:read more|read also|also read|see also|related|recommended|follow us on|"
-    r"sign up for|click here|copyright|all rights reserved|©)\b.{0,120}$",
+    r"sign up for|click here)\b.{0,120}$",
     re.I,
+)
+# Legal lines are furniture even when they end like a sentence.
+_LEGAL = re.compile(r"^(?:copyright\b|©|\(c\) \d{4}|all rights reserved)", re.I)
+# "Photos by Jane Doe", "Courtesy of Starlight Entertainment": short, no sentence end
+_CREDIT_PHRASE = re.compile(
+    r"^(?:photos?|images?|pictures?|video) (?:by|from|via|courtesy of) |^courtesy of ", re.I
 )
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -168,8 +174,9 @@ def clean(text: str) -> CleanedText:
                 continue
         kept.append(line)
     body = _join_paragraphs(kept)
-    body, wire = _strip_wire_credits(body)
-    credited.extend(wire)
+    body, agencies, wire_credits = _strip_wire_credits(body)
+    credited.extend(agencies)
+    removed.extend(wire_credits)
     return CleanedText(body, tuple(_unique(credited)), author, tuple(removed))
 
 
@@ -187,6 +194,8 @@ def strip_credit(line: str) -> str:
     """The line without a photo credit; "" when the line is only a credit or a captioned one."""
     if _PHOTO_CREDIT.match(line) and len(line) <= 150:
         return ""
+    if _CREDIT_PHRASE.match(line) and len(line.split()) <= 10 and not _SENTENCE_END.search(line):
+        return ""
     if line.startswith("|") and len(line) <= 150:
         return ""
     match = _SOCIAL_CREDIT.search(line)
@@ -200,7 +209,7 @@ def strip_credit(line: str) -> str:
 def is_furniture(line: str) -> bool:
     folded = re.sub(r"[^\w\s]", " ", line.casefold())
     folded = " ".join(folded.split())
-    if folded in _FURNITURE:
+    if folded in _FURNITURE or (_LEGAL.match(line) and len(line) <= 200):
         return True
     return bool(_FURNITURE_PREFIX.match(line)) and not _SENTENCE_END.search(line)
 
@@ -232,15 +241,20 @@ def _join_paragraphs(lines: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
-def _strip_wire_credits(text: str) -> tuple[str, list[str]]:
-    """Pull '(Yonhap)' off the end; note a dateline's agency, leaving the dateline."""
+def _strip_wire_credits(text: str) -> tuple[str, list[str], list[str]]:
+    """Pull '(Yonhap)' off the end; note a dateline's agency, leaving the dateline.
+
+    Returns the text, the agencies credited and what was cut away.
+    """
     agencies: list[str] = []
+    cut: list[str] = []
     if match := _DATELINE_WIRE.match(text):
         agencies.append(match.group("agency"))
     if match := _TRAILING_WIRE.search(text):
         agencies.append(match.group("agency"))
+        cut.append(match.group().strip())
         text = text[: match.start()].rstrip()
-    return text, agencies
+    return text, agencies, cut
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -103,7 +103,29 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
         raise click.BadParameter(str(exc)) from exc
 
 
+def _field_help(field: str, what: str) -> str:
+    names = ", ".join(getattr(FieldNames(), field))
+    return f"Record field holding {what} [default: first of {names}]."
+
+
+def db_option(func: F) -> F:
+    """--db after the command too: `storyline search --db news.db Kim` works."""
+
+    def remember(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            ctx.obj = value
+
+    return click.option(
+        "--db",
+        metavar="PATH",
+        expose_value=False,
+        callback=remember,
+        help="Database file; same as --db before the command.",
+    )(func)
+
+
 @cli.command("ingest")
+@db_option
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH... [-]")
 @click.option(
     "--format",
@@ -115,6 +137,7 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
 )
 @click.option(
     "--max-size",
+    metavar="SIZE",
     default="20MB",
     show_default=True,
     callback=_size,
@@ -127,24 +150,10 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     type=click.FloatRange(min=0.1),
     help="Seconds to wait for a URL to answer.",
 )
-@click.option(
-    "--text-field",
-    metavar="NAME",
-    help="Record field holding the article text [default: text, content, body, article].",
-)
-@click.option(
-    "--title-field",
-    metavar="NAME",
-    help="Record field holding the title [default: title, headline].",
-)
-@click.option(
-    "--url-field", metavar="NAME", help="Record field holding the URL [default: url, link]."
-)
-@click.option(
-    "--date-field",
-    metavar="NAME",
-    help="Record field holding the publication date [default: published, date, dct].",
-)
+@click.option("--text-field", metavar="NAME", help=_field_help("text", "the article text"))
+@click.option("--title-field", metavar="NAME", help=_field_help("title", "the title"))
+@click.option("--url-field", metavar="NAME", help=_field_help("url", "the URL"))
+@click.option("--date-field", metavar="NAME", help=_field_help("date", "the publication date"))
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors only.")
 @click.pass_context
 def ingest_command(
@@ -185,7 +194,9 @@ def ingest_command(
         kind=None if kind == "auto" else cast(InputKind, kind),
         fields=replace(FieldNames(), **{k: (v,) for k, v in given.items() if v}),
     )
-    refs = list(expand_inputs(inputs))
+    database = Path(ctx.obj).resolve()
+    own_files = {database.with_name(database.name + s) for s in ("", "-wal", "-shm", "-journal")}
+    refs = list(expand_inputs(inputs, skip=own_files))
     show_progress = not quiet and err.is_terminal
     with _store(ctx, create=True) as store, _progress(show_progress) as progress:
         task = progress.add_task("Ingesting", total=sum(r.estimated_documents() for r in refs))
@@ -246,6 +257,7 @@ def _date(doc: Document) -> str:
 
 
 @cli.command("documents")
+@db_option
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
 @json_option
 @click.pass_context
@@ -278,6 +290,7 @@ def documents_command(ctx: click.Context, limit: int | None, as_json: bool) -> N
 
 
 @cli.command("show")
+@db_option
 @click.argument("doc", metavar="DOC")
 @click.option("--removed", is_flag=True, help="Also list the residue lines cleaning removed.")
 @json_option
@@ -326,6 +339,7 @@ def show_command(ctx: click.Context, doc: str, removed: bool, as_json: bool) -> 
 
 
 @cli.command("search")
+@db_option
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 @click.option("--raw", is_flag=True, help='Use FTS5 query syntax: OR, NOT, "exact phrase", pre*.')
@@ -368,7 +382,8 @@ def search_command(
 def _highlighted(snippet: str) -> Text:
     """The store marks matches with \x02 … \x03; show them bold."""
     text = Text()
-    for i, part in enumerate(re.split("[\x02\x03]", snippet.replace("\n", " "))):
+    flat = re.sub(r"\s+", " ", snippet)
+    for i, part in enumerate(re.split("[\x02\x03]", flat)):
         text.append(part, style="bold yellow" if i % 2 else "")
     return text
 
@@ -377,6 +392,7 @@ def _highlighted(snippet: str) -> Text:
 
 
 @cli.command("stats")
+@db_option
 @json_option
 @click.pass_context
 def stats_command(ctx: click.Context, as_json: bool) -> None:
@@ -409,6 +425,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 
 
 @cli.command("export")
+@db_option
 @click.option(
     "--format",
     "fmt",

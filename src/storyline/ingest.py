@@ -19,7 +19,7 @@ from storyline.dating import publication_date
 from storyline.errors import InputError
 from storyline.language import detect_language
 from storyline.models import Document, Outcome, RawDocument
-from storyline.read import InputRef, ReadOptions, expand_inputs, read_input
+from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
 from storyline.store import SQLiteStore
 
 
@@ -27,6 +27,7 @@ from storyline.store import SQLiteStore
 class Prepared:
     document: Document
     content_hash: str
+    input_hash: str
     notes: tuple[str, ...] = ()
 
 
@@ -46,6 +47,10 @@ class IngestSummary:
     counts: dict[Outcome, int] = field(default_factory=lambda: dict.fromkeys(Outcome, 0))
     failures: list[IngestResult] = field(default_factory=list)
 
+    def as_dict(self) -> dict[str, int]:
+        """{"ingested": 11, "updated": 0, "unchanged": 0, "duplicate": 0, "failed": 0}"""
+        return {outcome.value: n for outcome, n in self.counts.items()}
+
     def add(self, result: IngestResult) -> None:
         self.counts[result.outcome] += 1
         if result.outcome is Outcome.FAILED:
@@ -60,6 +65,12 @@ def fingerprint(text: str) -> str:
     """Hash of the text with case, width and spacing folded away."""
     folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def input_fingerprint(raw: RawDocument) -> str:
+    """Hash of everything an input gave, to skip re-reading what has not changed."""
+    fields = (raw.kind, raw.title, raw.url, raw.outlet, raw.author, raw.published, raw.text)
+    return hashlib.sha256("\x1f".join(f or "" for f in fields).encode("utf-8")).hexdigest()
 
 
 def document_id(content_hash: str, url: str | None) -> str:
@@ -77,9 +88,7 @@ def prepare(raw: RawDocument) -> Prepared:
     """Clean, date and identify one document; raise InputError when nothing is left."""
     cleaned = clean(raw.text)
     title = " ".join(normalise(raw.title).split()) if raw.title else None
-    text, removed = _without_title(cleaned.text, title), cleaned.removed
-    if text != cleaned.text:
-        removed = (title or "", *removed)
+    text = _without_title(cleaned.text, title)
     if not text:
         raise InputError(raw.source, "no article text left after cleaning")
     published, date_note = publication_date(raw, text)
@@ -96,11 +105,11 @@ def prepare(raw: RawDocument) -> Prepared:
         language=detect_language(f"{title or ''}\n{text}"),
         published=published,
         credited_sources=cleaned.credited_sources,
-        removed=removed,
+        removed=cleaned.removed,
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     notes = raw.notes + ((date_note,) if date_note else ())
-    return Prepared(document, content_hash, notes)
+    return Prepared(document, content_hash, input_fingerprint(raw), notes)
 
 
 def _without_title(text: str, title: str | None) -> str:
@@ -112,30 +121,29 @@ def _without_title(text: str, title: str | None) -> str:
 
 
 def store_document(store: SQLiteStore, prepared: Prepared) -> IngestResult:
-    """Write one prepared document in one transaction; say what that changed."""
+    """Write one prepared document in one transaction; say what that changed.
+
+    A source that now holds different text replaces its old document (unless another
+    source still points to it); standard input never replaces anything.
+    """
     doc = prepared.document
     with store.transaction():
         previous = store.document_for_source(doc.source)
-        if previous == doc.id:
-            return IngestResult(doc.source, Outcome.UNCHANGED, doc.id, notes=prepared.notes)
-        if store.document_exists(doc.id):
-            store.set_source(doc.source, doc.id)
-            if previous:
-                store.delete_if_orphaned(previous)
-            return IngestResult(
-                doc.source,
-                Outcome.DUPLICATE,
-                doc.id,
-                f"same text as {doc.id}, already stored",
-                prepared.notes,
-            )
-        doc.duplicate_of = store.document_with_content(prepared.content_hash)
-        store.insert_document(doc, prepared.content_hash)
-        store.set_source(doc.source, doc.id)
-        if previous:
-            store.delete_if_orphaned(previous)
-    message = f"same text as {doc.duplicate_of} (another URL)" if doc.duplicate_of else None
-    outcome = Outcome.UPDATED if previous else Outcome.INGESTED
+        replaces = previous if previous != doc.id and not is_stdin(doc.source) else None
+        exists = store.document_exists(doc.id)
+        if not exists:
+            doc.duplicate_of = store.document_with_content(prepared.content_hash)
+            store.insert_document(doc, prepared.content_hash)
+        store.set_source(doc.source, doc.id, prepared.input_hash)
+        if replaces:
+            store.delete_if_orphaned(replaces)
+    if previous == doc.id:
+        outcome, message = Outcome.UNCHANGED, None
+    elif exists:
+        outcome, message = Outcome.DUPLICATE, f"same text as {doc.id}, already stored"
+    else:
+        outcome = Outcome.UPDATED if replaces else Outcome.INGESTED
+        message = f"same text as {doc.duplicate_of} (another URL)" if doc.duplicate_of else None
     return IngestResult(doc.source, outcome, doc.id, message, prepared.notes)
 
 
@@ -181,6 +189,9 @@ def _results(
 def _ingest_one(store: SQLiteStore, item: RawDocument | InputError) -> IngestResult:
     if isinstance(item, InputError):
         return IngestResult(item.source, Outcome.FAILED, message=item.reason)
+    known = store.document_for_input(item.source, input_fingerprint(item))
+    if known:
+        return IngestResult(item.source, Outcome.UNCHANGED, known, notes=item.notes)
     try:
         prepared = prepare(item)
     except InputError as exc:

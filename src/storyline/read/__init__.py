@@ -12,7 +12,7 @@ import gzip
 import json
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,9 +25,19 @@ from storyline.read.text import parse_text
 from storyline.read.url import fetch, is_url
 from storyline.sizes import format_size
 
-__all__ = ["FieldNames", "InputRef", "ReadOptions", "expand_inputs", "read_input"]
+__all__ = [
+    "STDIN_SOURCE",
+    "FieldNames",
+    "InputRef",
+    "ReadOptions",
+    "expand_inputs",
+    "is_stdin",
+    "read_input",
+]
 
 STDIN = "-"
+# Standard input has no name; its documents never replace each other as a file's would.
+STDIN_SOURCE = "<stdin>"
 SUFFIX_KINDS: dict[str, InputKind] = {
     ".txt": "txt",
     ".text": "txt",
@@ -92,33 +102,42 @@ class InputRef:
         return max(1, lines - (self.kind == "csv"))
 
 
-def expand_inputs(args: Iterable[str]) -> Iterator[InputRef]:
-    """Resolve what the user typed: '-', URLs, files, folders (recursively) and globs."""
+def is_stdin(source: str) -> bool:
+    return source == STDIN_SOURCE or source.startswith(STDIN_SOURCE + "#")
+
+
+def expand_inputs(args: Iterable[str], skip: Collection[Path] = ()) -> Iterator[InputRef]:
+    """Resolve what the user typed: '-', URLs, files, folders (recursively) and globs.
+
+    Files in `skip` (resolved paths, e.g. the database itself) are left out of folder
+    walks and glob matches.
+    """
     for arg in args:
         if arg == STDIN:
-            yield InputRef("stdin", None)
+            yield InputRef(STDIN_SOURCE, None)
         elif is_url(arg):
             yield InputRef(arg, "url")
         elif Path(arg).exists():
-            yield from _expand_path(Path(arg), arg)
+            yield from _expand_path(Path(arg), arg, skip)
         elif _GLOB_CHARS & set(arg):
             # Path.glob cannot take an absolute pattern; glob.glob can.
             matches = sorted(glob.glob(arg, recursive=True))  # noqa: PTH207
             if not matches:
                 yield InputRef(arg, None, problem="no files match this pattern")
             for match in matches:
-                yield from _expand_path(Path(match), match)
+                yield from _expand_path(Path(match), match, skip)
         else:
             yield InputRef(arg, None, problem="no such file or directory")
 
 
-def _expand_path(path: Path, source: str) -> Iterator[InputRef]:
+def _expand_path(path: Path, source: str, skip: Collection[Path]) -> Iterator[InputRef]:
     if not path.is_dir():
-        yield file_ref(path, source)
+        if path.resolve() not in skip:
+            yield file_ref(path, source)
         return
     for child in sorted(path.rglob("*")):
         hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-        if child.is_file() and not hidden:
+        if child.is_file() and not hidden and child.resolve() not in skip:
             yield file_ref(child, str(child))
 
 

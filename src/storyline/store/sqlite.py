@@ -136,12 +136,13 @@ class SQLiteStore:
             (document_id, document_id),
         )
 
-    def set_source(self, source: str, document_id: str) -> None:
+    def set_source(self, source: str, document_id: str, input_hash: str) -> None:
         self.conn.execute(
-            "INSERT INTO document_sources(source, document_id, seen_at) "
-            "VALUES (?, ?, datetime('now')) ON CONFLICT(source) DO UPDATE SET "
-            "document_id = excluded.document_id, seen_at = excluded.seen_at",
-            (source, document_id),
+            "INSERT INTO document_sources(source, document_id, input_hash, seen_at) "
+            "VALUES (?, ?, ?, datetime('now')) ON CONFLICT(source) DO UPDATE SET "
+            "document_id = excluded.document_id, input_hash = excluded.input_hash, "
+            "seen_at = excluded.seen_at",
+            (source, document_id, input_hash),
         )
 
     # reads --------------------------------------------------------------------
@@ -149,6 +150,14 @@ class SQLiteStore:
     def document_for_source(self, source: str) -> str | None:
         row = self.conn.execute(
             "SELECT document_id FROM document_sources WHERE source = ?", (source,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def document_for_input(self, source: str, input_hash: str) -> str | None:
+        """The document `source` produced last time, if it held exactly this input then."""
+        row = self.conn.execute(
+            "SELECT document_id FROM document_sources WHERE source = ? AND input_hash = ?",
+            (source, input_hash),
         ).fetchone()
         return str(row[0]) if row else None
 

@@ -27,9 +27,11 @@ CREATE INDEX documents_published ON documents(published_value);
 CREATE INDEX documents_story ON documents(story);
 
 -- Every input that produced a document: a second copy of an article is a source, not a row.
+-- input_hash fingerprints what the input held, so an unchanged input is skipped unread.
 CREATE TABLE document_sources (
     source      TEXT PRIMARY KEY,
     document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    input_hash  TEXT NOT NULL,
     seen_at     TEXT NOT NULL
 );
 CREATE INDEX document_sources_document ON document_sources(document_id);
