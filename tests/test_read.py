@@ -186,3 +186,9 @@ def test_url_errors_are_input_errors(http_root: tuple[Path, str]) -> None:
     assert isinstance(big, InputError) and "over the 1 KB limit" in big.reason
     [refused] = read_all("http://127.0.0.1:9/nothing", timeout=2)
     assert isinstance(refused, InputError) and "cannot fetch" in refused.reason
+
+
+def test_format_option_reads_an_unknown_extension(tmp_path: Path) -> None:
+    (tmp_path / "notes.log").write_text("Title\n\nA plain article.", encoding="utf-8")
+    [doc] = read_all(tmp_path / "notes.log", kind="txt")
+    assert isinstance(doc, RawDocument) and doc.title == "Title"

@@ -109,8 +109,7 @@ def is_stdin(source: str) -> bool:
 def expand_inputs(args: Iterable[str], skip: Collection[Path] = ()) -> Iterator[InputRef]:
     """Resolve what the user typed: '-', URLs, files, folders (recursively) and globs.
 
-    Files in `skip` (resolved paths, e.g. the database itself) are left out of folder
-    walks and glob matches.
+    Files in `skip` (resolved paths, e.g. the database itself) are left out.
     """
     for arg in args:
         if arg == STDIN:
@@ -161,7 +160,9 @@ def file_ref(path: Path, source: str) -> InputRef:
 
 def read_input(ref: InputRef, options: ReadOptions) -> Iterator[RawDocument | InputError]:
     """Every document in one input, and an InputError for each part that failed."""
-    if ref.problem:
+    # --format reads a file whose name says nothing (notes.log) as the format given.
+    forced = options.kind is not None and ref.path is not None
+    if ref.problem and not forced:
         yield InputError(ref.source, ref.problem)
         return
     try:
