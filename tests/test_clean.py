@@ -63,6 +63,12 @@ def test_byline_becomes_author() -> None:
     assert cleaned.text == "The film opened on Friday."
 
 
+def test_sentence_starting_with_by_is_not_a_byline() -> None:
+    cleaned = clean("By Friday, the tickets had sold out.\n\nBy Lee Soo-ah · June 16, 2025")
+    assert cleaned.text == "By Friday, the tickets had sold out."
+    assert cleaned.author == "Lee Soo-ah"
+
+
 def test_alt_text_needs_names_from_the_article() -> None:
     names = {"song", "hye", "kyo", "han", "so", "hee"}
     assert is_alt_text("song hye kyo han so hee", names)

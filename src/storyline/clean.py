@@ -154,7 +154,9 @@ def clean(text: str) -> CleanedText:
             credited.extend(sources)
             removed.append(line)
             continue
-        if author is None and (byline := _BYLINE.match(line)):
+        # A byline never ends like a sentence: "By Friday, it had sold out." stays.
+        byline = None if _SENTENCE_END.search(line) else _BYLINE.match(line)
+        if author is None and byline:
             author = byline.group("name")
             removed.append(line)
             continue
