@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 import pytest
+from click.testing import CliRunner
 
 from storyline.cli import cli
 from tests.conftest import CLI, ROOT
@@ -168,3 +169,9 @@ def test_db_after_the_command_and_own_database_skipped(tmp_path: Path, examples:
 def test_ingest_help_lists_every_default_field(run: CLI) -> None:
     text = " ".join(run("ingest", "--help").output.split())
     assert "maintext" in text and "canonical_url" in text and "date_publish" in text
+
+
+def test_database_from_the_environment(tmp_path: Path, examples: Path) -> None:
+    runner = CliRunner(env={"STORYLINE_DB": str(tmp_path / "env.db")})
+    assert runner.invoke(cli, ["ingest", "-q", str(examples)]).exit_code == 0
+    assert (tmp_path / "env.db").exists()
