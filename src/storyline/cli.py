@@ -22,7 +22,7 @@ from storyline._version import __version__
 from storyline.errors import StorylineError
 from storyline.export import document_record, export_json
 from storyline.ingest import IngestResult, IngestSummary, ingest
-from storyline.models import Document, InputKind, Outcome
+from storyline.models import InputKind, Outcome
 from storyline.read import FieldNames, ReadOptions, expand_inputs
 from storyline.sizes import format_size, parse_size
 from storyline.store import SQLiteStore, open_store
@@ -89,8 +89,12 @@ def json_option(func: F) -> F:
     )
 
 
+def _json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def _print_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    sys.stdout.write(_json_text(data))
 
 
 # ingest -----------------------------------------------------------------------
@@ -252,10 +256,6 @@ def _print_summary(summary: IngestSummary, db_path: str, total: int) -> None:
 # documents, show, search --------------------------------------------------------
 
 
-def _date(doc: Document) -> str:
-    return doc.published.value or "—"
-
-
 @cli.command("documents")
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
@@ -279,7 +279,7 @@ def documents_command(ctx: click.Context, limit: int | None, as_json: bool) -> N
     for doc in docs:
         table.add_row(
             doc.id,
-            _date(doc),
+            doc.published.value or "—",
             doc.language or "?",
             doc.outlet or "",
             escape(doc.title or doc.text[:80]),
@@ -449,7 +449,7 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """
     with _store(ctx) as store:
         data = export_json(store)
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = _json_text(data)
     if output is None:
         sys.stdout.write(text)
         return

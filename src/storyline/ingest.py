@@ -84,8 +84,11 @@ def outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def prepare(raw: RawDocument) -> Prepared:
-    """Clean, date and identify one document; raise InputError when nothing is left."""
+def prepare(raw: RawDocument, input_hash: str | None = None) -> Prepared:
+    """Clean, date and identify one document; raise InputError when nothing is left.
+
+    `input_hash` is `input_fingerprint(raw)` when the caller has it already.
+    """
     cleaned = clean(raw.text)
     title = " ".join(normalise(raw.title).split()) if raw.title else None
     text = _without_title(cleaned.text, title)
@@ -109,7 +112,7 @@ def prepare(raw: RawDocument) -> Prepared:
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     notes = raw.notes + ((date_note,) if date_note else ())
-    return Prepared(document, content_hash, input_fingerprint(raw), notes)
+    return Prepared(document, content_hash, input_hash or input_fingerprint(raw), notes)
 
 
 def _without_title(text: str, title: str | None) -> str:
@@ -189,11 +192,12 @@ def _results(
 def _ingest_one(store: SQLiteStore, item: RawDocument | InputError) -> IngestResult:
     if isinstance(item, InputError):
         return IngestResult(item.source, Outcome.FAILED, message=item.reason)
-    known = store.document_for_input(item.source, input_fingerprint(item))
+    input_hash = input_fingerprint(item)
+    known = store.document_for_input(item.source, input_hash)
     if known:
         return IngestResult(item.source, Outcome.UNCHANGED, known, notes=item.notes)
     try:
-        prepared = prepare(item)
+        prepared = prepare(item, input_hash)
     except InputError as exc:
         return IngestResult(exc.source, Outcome.FAILED, message=exc.reason)
     return store_document(store, prepared)

@@ -13,6 +13,7 @@ import json
 import sys
 import zlib
 from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -225,9 +226,22 @@ def _check_size(source: str, size: int, max_bytes: int) -> None:
         raise InputError(source, f"over the size limit of {format_size(max_bytes)} (--max-size)")
 
 
+@contextmanager
+def _file_errors(source: str) -> Iterator[None]:
+    """OS errors while reading a file, as the InputError a user can act on."""
+    try:
+        yield
+    except PermissionError as exc:
+        raise InputError(source, "permission denied") from exc
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise InputError(source, f"not a valid gzip file ({exc})") from exc
+    except OSError as exc:
+        raise InputError(source, f"cannot read ({exc.strerror or exc})") from exc
+
+
 def _read_file(ref: InputRef, max_bytes: int) -> bytes:
     assert ref.path is not None
-    try:
+    with _file_errors(ref.source):
         size = ref.path.stat().st_size
         if not ref.compressed:
             if size > max_bytes:
@@ -239,12 +253,6 @@ def _read_file(ref: InputRef, max_bytes: int) -> bytes:
             return ref.path.read_bytes()
         with gzip.open(ref.path, "rb") as handle:
             data = handle.read(max_bytes + 1)
-    except PermissionError as exc:
-        raise InputError(ref.source, "permission denied") from exc
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        raise InputError(ref.source, f"not a valid gzip file ({exc})") from exc
-    except OSError as exc:
-        raise InputError(ref.source, f"cannot read ({exc.strerror or exc})") from exc
     _check_size(ref.source, len(data), max_bytes)
     return data
 
@@ -252,17 +260,13 @@ def _read_file(ref: InputRef, max_bytes: int) -> bytes:
 def _read_jsonl_file(ref: InputRef, options: ReadOptions) -> Iterator[RawDocument | InputError]:
     """Stream a JSONL file line by line, so a large dump never sits in memory whole."""
     assert ref.path is not None
-    try:
+    with _file_errors(ref.source):
         if ref.path.stat().st_size == 0:
             raise InputError(ref.source, "empty file")
         with ref.path.open("rb") as handle:
             for number, raw in enumerate(handle, start=1):
                 if raw.strip():
                     yield _jsonl_record(raw, f"{ref.source}#{number}", options)
-    except PermissionError as exc:
-        raise InputError(ref.source, "permission denied") from exc
-    except OSError as exc:
-        raise InputError(ref.source, f"cannot read ({exc.strerror or exc})") from exc
 
 
 def _jsonl_record(raw: bytes, location: str, options: ReadOptions) -> RawDocument | InputError:
