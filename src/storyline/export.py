@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.models import Document
+from storyline.models import Document, Entity
 from storyline.store import SQLiteStore
 
 SCHEMA = "storyline/v1"
@@ -33,12 +33,24 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
 
 
+def entity_record(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "type": entity.type,
+        "name": entity.name,
+        "aliases": list(entity.aliases),
+        "accounts": list(entity.accounts),
+        "documents": list(entity.documents),
+        "mentions": entity.mentions,
+    }
+
+
 def export_json(store: SQLiteStore) -> dict[str, Any]:
     """Everything storyline knows, in schema storyline/v1."""
     return {
         "schema": SCHEMA,
         "documents": [document_record(doc) for doc in store.documents()],
-        "entities": [],
+        "entities": [entity_record(e) for e in store.entities()],
         "events": [],
         "relations": [],
         "stories": [],

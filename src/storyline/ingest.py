@@ -1,4 +1,4 @@
-"""Ingest: read inputs, clean and date each document, store it once.
+"""Ingest: read inputs; clean, date, annotate and resolve each document; store it once.
 
 `prepare` is the per-document function (the same one a batch engine would map over a
 corpus); `ingest` runs it over the user's inputs and writes each document in its own
@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
+from storyline.annotate import Annotation, Annotator, default_annotator
 from storyline.clean import clean, normalise
 from storyline.dating import publication_date
 from storyline.errors import InputError
 from storyline.language import detect_language
 from storyline.models import Document, Outcome, RawDocument
 from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
+from storyline.resolve import refresh_entity, resolve_document
 from storyline.store import SQLiteStore
 
 
@@ -123,8 +125,16 @@ def _without_title(text: str, title: str | None) -> str:
     return text
 
 
-def store_document(store: SQLiteStore, prepared: Prepared) -> IngestResult:
-    """Write one prepared document in one transaction; say what that changed.
+def annotates(document: Document) -> bool:
+    """Entity recognition is English for now; other languages are stored unannotated."""
+    return document.language in {None, "en"}
+
+
+def store_document(
+    store: SQLiteStore, prepared: Prepared, annotation: Annotation | None = None
+) -> IngestResult:
+    """Write one prepared document, its mentions and entities in one transaction; say
+    what that changed.
 
     A source that now holds different text replaces its old document (unless another
     source still points to it); standard input never replaces anything.
@@ -137,9 +147,12 @@ def store_document(store: SQLiteStore, prepared: Prepared) -> IngestResult:
         if not exists:
             doc.duplicate_of = store.document_with_content(prepared.content_hash)
             store.insert_document(doc, prepared.content_hash)
+            if annotation is not None:
+                resolve_document(store, doc, annotation)
         store.set_source(doc.source, doc.id, prepared.input_hash)
         if replaces:
-            store.delete_if_orphaned(replaces)
+            for entity_id in store.delete_if_orphaned(replaces):
+                refresh_entity(store, entity_id)
     if previous == doc.id:
         outcome, message = Outcome.UNCHANGED, None
     elif exists:
@@ -155,15 +168,57 @@ def ingest(
     inputs: Iterable[str | InputRef],
     options: ReadOptions | None = None,
     on_result: Callable[[IngestResult], None] | None = None,
+    annotator: Annotator | None = None,
 ) -> IngestSummary:
-    """Ingest files, folders, globs, URLs or '-' (standard input) into `store`."""
+    """Ingest files, folders, globs, URLs or '-' (standard input) into `store`:
+    clean, date, annotate and resolve each new document."""
     options = options or ReadOptions()
+    annotator = annotator or default_annotator()
     summary = IngestSummary()
-    for result in _results(store, _refs(inputs), options):
+    for result in _results(store, _refs(inputs), options, annotator):
         summary.add(result)
         if on_result:
             on_result(result)
     return summary
+
+
+def reannotate(
+    store: SQLiteStore,
+    *,
+    everything: bool = False,
+    on_document: Callable[[str], None] | None = None,
+    annotator: Annotator | None = None,
+) -> int:
+    """Annotate and resolve stored documents again: those never annotated (stored by an
+    older storyline), or with `everything`, all of them from scratch. Returns how many."""
+    annotator = annotator or default_annotator()
+    if everything:
+        with store.transaction():
+            store.clear_annotations()
+    ids = store.unannotated_documents()
+    for start in range(0, len(ids), annotator.batch_size):
+        documents = [store.get_document(i) for i in ids[start : start + annotator.batch_size]]
+        for document, annotation in _annotated(documents, annotator):
+            with store.transaction():
+                if annotation is None:
+                    store.mark_annotated(document.id)
+                else:
+                    resolve_document(store, document, annotation)
+            if on_document:
+                on_document(document.id)
+    return len(ids)
+
+
+def _annotated(
+    documents: list[Document], annotator: Annotator
+) -> Iterator[tuple[Document, Annotation | None]]:
+    """Each document with its annotation (None for languages not annotated), in order."""
+    wanted = [d for d in documents if annotates(d)]
+    annotations = dict(
+        zip((d.id for d in wanted), annotator.annotate_many(d.text for d in wanted), strict=True)
+    )
+    for document in documents:
+        yield document, annotations.get(document.id)
 
 
 def _refs(inputs: Iterable[str | InputRef]) -> Iterator[InputRef]:
@@ -175,21 +230,31 @@ def _refs(inputs: Iterable[str | InputRef]) -> Iterator[InputRef]:
 
 
 def _results(
-    store: SQLiteStore, refs: Iterable[InputRef], options: ReadOptions
+    store: SQLiteStore, refs: Iterable[InputRef], options: ReadOptions, annotator: Annotator
 ) -> Iterator[IngestResult]:
+    """Prepared documents wait in a batch, so spaCy annotates many at a time."""
+    batch: list[Prepared] = []
     for ref in refs:
         try:
             for item in read_input(ref, options):
-                yield _ingest_one(store, item)
+                prepared = _prepare_one(store, item)
+                if isinstance(prepared, IngestResult):
+                    yield prepared
+                else:
+                    batch.append(prepared)
         except Exception as exc:  # a library choking on odd input must not end the batch
             yield IngestResult(
                 ref.source,
                 Outcome.FAILED,
                 message=f"unexpected error while reading ({type(exc).__name__}: {exc})",
             )
+        if len(batch) >= annotator.batch_size:
+            yield from _store_batch(store, batch, annotator)
+            batch = []
+    yield from _store_batch(store, batch, annotator)
 
 
-def _ingest_one(store: SQLiteStore, item: RawDocument | InputError) -> IngestResult:
+def _prepare_one(store: SQLiteStore, item: RawDocument | InputError) -> Prepared | IngestResult:
     if isinstance(item, InputError):
         return IngestResult(item.source, Outcome.FAILED, message=item.reason)
     input_hash = input_fingerprint(item)
@@ -197,7 +262,16 @@ def _ingest_one(store: SQLiteStore, item: RawDocument | InputError) -> IngestRes
     if known:
         return IngestResult(item.source, Outcome.UNCHANGED, known, notes=item.notes)
     try:
-        prepared = prepare(item, input_hash)
+        return prepare(item, input_hash)
     except InputError as exc:
         return IngestResult(exc.source, Outcome.FAILED, message=exc.reason)
-    return store_document(store, prepared)
+
+
+def _store_batch(
+    store: SQLiteStore, batch: list[Prepared], annotator: Annotator
+) -> Iterator[IngestResult]:
+    # Texts already stored (a second copy of an article) need no annotation.
+    fresh = [p.document for p in batch if not store.document_exists(p.document.id)]
+    annotations = {d.id: a for d, a in _annotated(fresh, annotator) if a is not None}
+    for prepared in batch:
+        yield store_document(store, prepared, annotations.get(prepared.document.id))

@@ -100,3 +100,44 @@ class Outcome(Enum):
     UNCHANGED = "unchanged"
     DUPLICATE = "duplicate"
     FAILED = "failed"
+
+
+EntityType = Literal["person", "work", "org", "event", "place", "account"]
+# How a mention names its entity: in full, by a short form ("Han", "Hye-kyo"), by a
+# social account, or by a description ("the 'The Glory' actress").
+MentionKind = Literal["name", "short", "account", "descriptor"]
+
+
+@dataclass(slots=True, frozen=True)
+class Sentence:
+    """A sentence of a document's cleaned text, by character offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(slots=True, frozen=True)
+class Mention:
+    """A stretch of cleaned text that names an entity; `sentence` indexes the
+    document's sentences. `entity` is filled in by resolution."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    sentence: int
+    kind: MentionKind = "name"
+    entity: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real person, work, organisation, event, place or account."""
+
+    id: str
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
+    mentions: int = 0

@@ -12,6 +12,7 @@ from typing import Any
 
 from storyline.errors import NotFoundError, StoreError, StorylineError
 from storyline.models import Document, Published
+from storyline.store.entities import EntityTables
 from storyline.store.migrations import current_version, latest_version, migrate
 
 
@@ -49,7 +50,7 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-class SQLiteStore:
+class SQLiteStore(EntityTables):
     """Documents (and later entities, events, stories) in one SQLite file."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
@@ -128,13 +129,16 @@ class SQLiteStore:
             ),
         )
 
-    def delete_if_orphaned(self, document_id: str) -> None:
-        """Drop a document no input points to any more (its source now holds newer text)."""
-        self.conn.execute(
+    def delete_if_orphaned(self, document_id: str) -> list[str]:
+        """Drop a document no input points to any more (its source now holds newer text),
+        with its mentions; return the entities that lost mentions but live on."""
+        touched = self.entities_in_document(document_id)
+        deleted = self.conn.execute(
             "DELETE FROM documents WHERE id = ? AND NOT EXISTS "
             "(SELECT 1 FROM document_sources WHERE document_id = ?)",
             (document_id, document_id),
-        )
+        ).rowcount
+        return self.drop_unmentioned(touched) if deleted else []
 
     def set_source(self, source: str, document_id: str, input_hash: str) -> None:
         self.conn.execute(

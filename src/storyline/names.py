@@ -1,0 +1,230 @@
+"""Name shapes and the keys that make two spellings of one name meet.
+
+Romanised Korean names are the hard case of our corpus: one person is "Song Hye Kyo",
+"Song Hye-kyo" and "song hye kyo", another "Ryu Jun-yeol" or "Ryu Joon-yeol". A name
+is recognised by its shape (a surname from the list below, then a given name built
+from romanised syllables), and compared through keys: `fold` removes case, spacing,
+hyphens and diacritics; `romanisation_key` also maps the spelling alternatives of each
+syllable to one form; `org_key` drops company suffixes; `event_key` drops the year.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+# Korean surnames in the romanisations newspapers use, variants included.
+KOREAN_SURNAMES = frozenset(
+    """
+    Kim Gim Lee Yi Rhee Rhie Ri Park Pak Bak Choi Choe Chey Jung Jeong Chung Cheong Joung
+    Kang Gang Cho Jo Joh Yoon Yun Youn Jang Chang Lim Im Lym Han Hahn Oh O Seo Suh Seoh Shin
+    Sin Kwon Gwon Hwang Whang Ahn An Song Ryu Yoo Yu You Jeon Jun Chun Cheon Hong Ko Go Koh
+    Moon Mun Yang Son Sohn Bae Pae Baek Paik Baik Back Heo Hur Huh Nam Shim Sim Noh No Roh
+    Ha Kwak Gwak Sung Seong Cha Joo Ju Chu Woo U Min Na Ra Jin Ji Chi Uhm Um Eom Byun Byeon
+    Pyun Chae Che Won Bang Pang Bong Gong Kong Hyun Hyeon Ham Yeo Yeom Yum Gil Kil Pyo Myung
+    Myeong Tak Seol Sul Ma Ok Ku Koo Gu Do Doh Jeong Seok Suk Sun Seon Cheon Ye Jegal Namgoong
+    Namgung Sunwoo Seonwoo Dokgo Hwangbo Maeng Kye Gye Yook Yuk Pi Im Mo Kyung Kyeong Nah Kam
+    Gam Tae Chon Ryeo Yeon Rim Hae Dong Yong Ong Eo Ki Gi Geum Keum Bin Bok Wang Mok Lew Lyu
+    Hwa Seung Sa Sakong Jeol Ah
+    """.split()
+)
+
+# Syllables of romanised Korean: initial + vowel + final, with the alternatives that
+# newspapers and agencies actually print (oo for u, ee for i, yo for yeo, ...).
+_INITIALS = (
+    "", "g", "k", "kk", "gg", "n", "d", "t", "tt", "r", "l", "m", "b", "p", "pp", "bb",
+    "s", "ss", "sh", "j", "jj", "ch", "h", "c",
+)  # fmt: skip
+_VOWELS = (
+    "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+    "we", "wi", "yu", "eu", "ui", "i", "oo", "ee", "ou", "ai", "ay", "ey", "ei", "yoo",
+    "woo", "wu", "ie", "eui", "yee", "uh", "ah", "eh", "oh", "aa",
+)  # fmt: skip
+_FINALS = ("", "k", "g", "n", "t", "l", "r", "m", "p", "b", "ng", "h")
+
+
+@cache
+def _syllables() -> frozenset[str]:
+    return frozenset(i + v + f for i in _INITIALS for v in _VOWELS for f in _FINALS)
+
+
+SYLLABLE = "(?:" + "|".join(sorted(_syllables(), key=len, reverse=True)) + ")"
+_ONE = re.compile(f"{SYLLABLE}", re.I)
+_TWO = re.compile(f"{SYLLABLE}{SYLLABLE}", re.I)
+
+# English words that are also syllables; in "Song To Be Released" they are headline
+# words, not a given name.
+ENGLISH_SYLLABLES = frozenset(
+    """
+    a an am as at be by do go he hi i if in is it me my no of oh on or so to up us we ye
+    ah ha aha bang ban bin bun den dig gun hang hen him hip hit hot hug jab jam jet kit
+    lab lap man map men mob mom nap net nun pan pen pin pop pot pub put ran rib rug sam
+    sat set sin sit son sun tan ten tin tip top bee see tee too woo yes yet rap pal pun
+    one ten ego all ill bell sell tell well gap cap hat rat mat pat bat cat sang hung
+    rung sung king ring sing wing thing bring dong long song tong along among
+    """.split()
+)
+
+
+def is_syllable(text: str) -> bool:
+    return _ONE.fullmatch(text) is not None
+
+
+def is_two_syllables(text: str) -> bool:
+    """'Nayeon', 'Sohee', 'Jisoo': a given name written as one word."""
+    return _TWO.fullmatch(text) is not None
+
+
+def split_syllables(text: str) -> list[str] | None:
+    """'hyekyo' -> ['hye', 'kyo'], 'nayeon' -> ['na', 'yeon'] (one or two syllables);
+    None when the word is not Korean-shaped.
+
+    Where a word splits two ways ("nay|eon", "na|yeon"), the reading whose second
+    syllable opens with a consonant wins, as Korean syllables usually do; then the
+    shorter first syllable ("ji|eun", not "jie|un").
+    """
+    word = text.lower()
+    if is_syllable(word):
+        return [word]
+    splits = [
+        (word[:i], word[i:])
+        for i in range(1, len(word))
+        if is_syllable(word[:i]) and is_syllable(word[i:])
+    ]
+    if not splits:
+        return None
+    first, second = min(splits, key=lambda s: (s[1][0] in "aeiou", len(s[0])))
+    return [first, second]
+
+
+def fold(text: str) -> str:
+    """'Song Hye-kyo’s' and 'song hye kyo' -> 'songhyekyo': case, accents, spacing,
+    hyphens, apostrophes and a possessive 's folded away; @ of handles kept."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"['’]s\b", "", text)
+    return re.sub(r"[^0-9a-z@\u3131-\u318e\uac00-\ud7a3\u4e00-\u9fff]+", "", text)
+
+
+def strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s?$", "", text) if re.search(r"\w['’]s?$", text) else text
+
+
+# Spelling alternatives of one syllable, mapped to one form.
+_VOWELS_FOLDED = {
+    "yoo": "yu", "oo": "u", "woo": "u", "wu": "u", "ee": "i", "ui": "i", "eui": "i", "ie": "i",
+    "yee": "i", "ai": "e", "ay": "e", "ey": "e", "ei": "e", "ae": "e", "uh": "eo", "eu": "u",
+    "ou": "u", "aa": "a", "ah": "a", "eh": "e", "oh": "o",
+}  # fmt: skip
+# Before a final consonant "eo" is printed "u" as often as not: Seong/Sung, Hyeon/Hyun.
+_CLOSED_VOWELS_FOLDED = {"eo": "u", "yeo": "yu"}
+_INITIALS_FOLDED = {
+    "kk": "g", "gg": "g", "k": "g", "tt": "d", "t": "d", "pp": "b", "bb": "b", "p": "b",
+    "ss": "s", "sh": "s", "jj": "j", "ch": "j", "c": "j", "r": "l",
+}  # fmt: skip
+_FINALS_FOLDED = {"k": "g", "t": "d", "p": "b", "r": "l"}
+_SYLLABLE_PARTS = re.compile(r"([^aeiouwy]*)([aeiouwy]+h?)([^aeiouwy]*)")
+
+
+def canonical_syllable(syllable: str) -> str:
+    """One spelling per syllable: 'joon' and 'jun' -> 'jun'; 'yeol' and 'yul' -> 'yul';
+    'hee' and 'hui' -> 'hi'; 'eun' and 'un' -> 'un'; 'kyung' and 'gyeong' -> 'gyung'."""
+    match = _SYLLABLE_PARTS.fullmatch(syllable.lower())
+    if not match:
+        return syllable.lower()
+    initial, vowel, final = match.groups()
+    vowel = _VOWELS_FOLDED.get(vowel, vowel)
+    if final:
+        vowel = _CLOSED_VOWELS_FOLDED.get(vowel, vowel)
+    return _INITIALS_FOLDED.get(initial, initial) + vowel + _FINALS_FOLDED.get(final, final)
+
+
+def korean_given_syllables(given: str) -> list[str] | None:
+    """'Hye-kyo', 'Hye Kyo', 'Hyekyo' -> ['hye', 'kyo']; None when not Korean-shaped."""
+    parts = [p for p in re.split(r"[\s\-‐‑]+", given.strip()) if p]
+    syllables: list[str] = []
+    for part in parts:
+        split = split_syllables(fold(part))
+        if split is None:
+            return None
+        syllables.extend(split)
+    return syllables if 1 <= len(syllables) <= 3 else None
+
+
+def korean_name_parts(name: str) -> tuple[str, list[str]] | None:
+    """'Song Hye-kyo' -> ('Song', ['hye', 'kyo']): surname first, given name in syllables."""
+    words = name.split(maxsplit=1)
+    if len(words) != 2 or words[0] not in KOREAN_SURNAMES:
+        return None
+    syllables = korean_given_syllables(words[1])
+    if syllables is None or len(syllables) < 2:
+        return None
+    return words[0], syllables
+
+
+_SURNAME_ALTERNATIVES = {
+    "lee": "i", "yi": "i", "rhee": "i", "rhie": "i", "ri": "i", "pak": "bak", "park": "bak",
+    "choe": "choi", "chey": "choi", "jeong": "jung", "chung": "jung", "cheong": "jung",
+    "joung": "jung", "gang": "kang", "jo": "cho", "joh": "cho", "yun": "yoon", "youn": "yoon",
+    "chang": "jang", "im": "lim", "lym": "lim", "rim": "lim", "hahn": "han", "o": "oh",
+    "suh": "seo", "seoh": "seo", "sin": "shin", "gwon": "kwon", "whang": "hwang", "an": "ahn",
+    "yoo": "ryu", "yu": "ryu", "you": "ryu", "lew": "ryu", "lyu": "ryu", "jun": "jeon",
+    "chun": "jeon", "cheon": "jeon", "go": "ko", "koh": "ko", "mun": "moon", "sohn": "son",
+    "pae": "bae", "paik": "baek", "baik": "baek", "back": "baek", "hur": "heo", "huh": "heo",
+    "sim": "shim", "no": "noh", "roh": "noh", "gwak": "kwak", "seong": "sung", "ju": "joo",
+    "chu": "joo", "u": "woo", "ra": "na", "nah": "na", "chi": "ji", "um": "uhm", "eom": "uhm",
+    "byeon": "byun", "pyun": "byun", "che": "chae", "pang": "bang", "kong": "gong",
+    "hyeon": "hyun", "kil": "gil", "myeong": "myung", "sul": "seol", "koo": "ku", "gu": "ku",
+    "doh": "do", "suk": "seok", "seon": "sun", "namgung": "namgoong", "seonwoo": "sunwoo",
+    "yuk": "yook", "kyeong": "kyung", "gam": "kam", "gi": "ki", "keum": "geum", "gim": "kim",
+    "gye": "kye", "yum": "yeom",
+}  # fmt: skip
+
+
+def surname_key(surname: str) -> str:
+    low = surname.lower()
+    return _SURNAME_ALTERNATIVES.get(low, low)
+
+
+def romanisation_key(name: str) -> str | None:
+    """One key for the romanisations of one Korean name: 'Ryu Jun-yeol', 'Ryu Joon-yeol',
+    'Yoo Jun Yul' -> 'ryu|jun|yul'. None for names that are not Korean-shaped."""
+    parts = korean_name_parts(name)
+    if parts is None:
+        return None
+    surname, syllables = parts
+    return "|".join([surname_key(surname), *(canonical_syllable(s) for s in syllables)])
+
+
+# Company words that spellings of one organisation add or drop.
+ORG_SUFFIXES = (
+    "entertainment", "ent", "studios", "studio", "agency", "management", "company", "co",
+    "corporation", "corp", "inc", "ltd", "limited", "group", "holdings", "pictures", "films",
+    "media", "music", "records", "label", "labels", "partners", "the",
+)  # fmt: skip
+_ORG_SUFFIX = re.compile(r"(?:\s+(?:" + "|".join(ORG_SUFFIXES) + r")\.?)+$", re.I)
+
+
+def org_key(name: str) -> str:
+    """'C-JeS Studio', 'CJes Studios' -> 'cjes'; '9ato Entertainment', '9 Ato' -> '9ato'."""
+    core = _ORG_SUFFIX.sub("", name.strip())
+    return fold(core or name)
+
+
+_EVENT_YEAR = re.compile(r"^(?:the\s+)?(?:(?:19|20)\d\d\s+|\d+(?:st|nd|rd|th)\s+)+", re.I)
+
+
+def event_key(name: str) -> str:
+    """'2023 Baeksang Arts Awards', 'the 59th Baeksang Arts Awards' -> 'baeksangartsawards'."""
+    return fold(_EVENT_YEAR.sub("", name.strip()) or name)
+
+
+def without_event_year(name: str) -> str:
+    """'2024 Cannes Film Festival' -> 'Cannes Film Festival'."""
+    return _EVENT_YEAR.sub("", name.strip()) or name
+
+
+def is_hyphenated_korean(name: str) -> bool:
+    """'Han So-hee' (the spelling agencies and the Korean press use) but not 'Han So Hee'."""
+    return bool(re.fullmatch(r"\S+ [A-Z][a-z]+-[a-z]+", name))

@@ -1,0 +1,454 @@
+"""Resolve: which mentions name the same real thing, in one document and across all.
+
+Within a document, full names group by their keys ("Song Hye Kyo" and "Song Hye-kyo"
+are one person), short forms ("Han", "Song’s") and possessives attach to the full name
+the document introduced, accounts attach to their owner, and a description such as
+the "The Glory" actress attaches to the person it describes. Where two people share a
+surname, "Han" goes to the one of them mentioned last, and to nobody when neither was
+mentioned in the last few sentences.
+
+Across documents, each local entity looks up stored entities through blocking keys
+(folded spelling, romanisation, organisation name without its suffix, event without
+its year, account handle), never by comparing against every stored entity. A local
+entity whose keys reach two stored entities merges them, and the store records why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz
+
+from storyline.annotate import Annotation
+from storyline.models import Document, EntityType, Mention
+from storyline.names import (
+    KOREAN_SURNAMES,
+    event_key,
+    fold,
+    is_hyphenated_korean,
+    korean_name_parts,
+    org_key,
+    romanisation_key,
+    without_event_year,
+)
+from storyline.store.entities import EntityTables, Spelling, StoredEntity
+
+# How far back (in sentences) a shared surname may look for the person it means.
+SURNAME_WINDOW = 3
+# Least similarity between a handle and a name for the handle to be that person's.
+HANDLE_SIMILARITY = 75.0
+
+_DESCRIPTOR = re.compile(
+    r"\b[Tt]he\s+[“\"‘']([^”\"’']{1,60})[”\"’']\s+"
+    r"(actress|actor|star|singer|director|rapper|idol|musician|artist|writer)\b"
+)
+
+
+@dataclass(slots=True)
+class LocalEntity:
+    """The mentions of one entity within one document."""
+
+    type: EntityType
+    mentions: list[Mention] = field(default_factory=list)
+    # How a mention that is not a full name was attached, for `entity --why`.
+    notes: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def names(self) -> list[str]:
+        return [m.text for m in self.mentions if m.kind == "name"]
+
+    @property
+    def accounts(self) -> list[str]:
+        return [m.text for m in self.mentions if m.kind == "account"]
+
+    @property
+    def display(self) -> str:
+        names = self.names or self.accounts or [self.mentions[0].text]
+        return max(names, key=lambda n: (len(n.split()), names.count(n)))
+
+    def keys(self) -> set[str]:
+        return {
+            key for name in {*self.names, *self.accounts} for key in entity_keys(name, self.type)
+        }
+
+
+def entity_keys(name: str, type_: EntityType) -> list[str]:
+    """Blocking keys of one full name: stored entities sharing one are candidates."""
+    keys = [f"n:{fold(name)}"]
+    if type_ == "person" and (roman := romanisation_key(name)):
+        keys.append(f"r:{roman}")
+    elif type_ == "org" and (core := org_key(name)) != fold(name) and len(core) > 2:
+        keys.append(f"o:{core}")
+    elif type_ == "event":
+        keys.append(f"e:{event_key(name)}")
+    return keys
+
+
+# Within one document ------------------------------------------------------------
+
+
+def resolve_in_document(text: str, annotation: Annotation) -> list[LocalEntity]:
+    """Group one document's mentions into entities, adding short forms, accounts and
+    descriptions the annotator could not know were names."""
+    starts = [s.start for s in annotation.sentences]
+    names = [m for m in annotation.mentions if m.type != "account"]
+    short_forms = _short_forms(names)
+    # A bare surname or given name is a short form, whatever type the NER gave it.
+    full = [m for m in names if m.text not in short_forms or len(m.text.split()) > 1]
+    entities = _group_full_names(full)
+    by_form = {form: [entities[i] for i in owners] for form, owners in _owners(entities).items()}
+    _attach_short_forms(text, entities, by_form, starts)
+    _attach_descriptors(text, entities, starts)
+    accounts = [m for m in annotation.mentions if m.type == "account"]
+    entities.extend(_attach_accounts(text, accounts, entities))
+    for entity in entities:
+        entity.mentions.sort(key=lambda m: m.start)
+    return [e for e in entities if e.mentions]
+
+
+def _group_key(mention: Mention) -> tuple[str, str]:
+    kind: str = "person" if mention.type == "account" else mention.type
+    if mention.type == "person":
+        return kind, romanisation_key(mention.text) or fold(mention.text)
+    if mention.type == "org":
+        return kind, org_key(mention.text)
+    if mention.type == "event":
+        return kind, event_key(mention.text)
+    return kind, fold(mention.text)
+
+
+def _group_full_names(mentions: Iterable[Mention]) -> list[LocalEntity]:
+    groups: dict[tuple[str, str], LocalEntity] = {}
+    for mention in mentions:
+        key = _group_key(mention)
+        if key[1]:
+            groups.setdefault(key, LocalEntity(mention.type)).mentions.append(mention)
+    return list(groups.values())
+
+
+def _short_forms_of(name: str, type_: EntityType) -> list[str]:
+    """'Song Hye-kyo' -> ['Song', 'Hye-kyo']; 'Barack Obama' -> ['Obama'];
+    'JYP Entertainment' -> ['JYP']."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    if type_ == "person":
+        if korean_name_parts(name):
+            return [words[0], *([words[1]] if len(words) == 2 else [])]
+        return [words[-1]] if words[-1][:1].isupper() else []
+    if type_ == "org":
+        core = org_key(name)
+        shortened = name[: len(core) + name.count(" ") + 2].strip()
+        first = words[0]
+        if fold(first) == core and len(first) > 1 and first[:1].isupper():
+            return [first]
+        return [shortened] if fold(shortened) == core and shortened != name else []
+    return []
+
+
+def _short_forms(mentions: Iterable[Mention]) -> set[str]:
+    return {form for m in mentions for form in _short_forms_of(m.text, m.type)}
+
+
+def _owners(entities: Sequence[LocalEntity]) -> dict[str, list[int]]:
+    owners: dict[str, list[int]] = {}
+    for i, entity in enumerate(entities):
+        for name in set(entity.names):
+            for form in _short_forms_of(name, entity.type):
+                if i not in owners.setdefault(form, []):
+                    owners[form].append(i)
+    return owners
+
+
+def _sentence_of(starts: Sequence[int], offset: int) -> int:
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+def _taken(entities: Iterable[LocalEntity]) -> list[tuple[int, int]]:
+    return sorted((m.start, m.end) for e in entities for m in e.mentions)
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_right(spans, (start, 10**12))
+    return any(s < end and start < e for s, e in spans[max(i - 2, 0) : i + 1])
+
+
+def _attach_short_forms(
+    text: str,
+    entities: list[LocalEntity],
+    by_form: dict[str, list[LocalEntity]],
+    starts: Sequence[int],
+) -> None:
+    if not by_form:
+        return
+    forms = sorted(by_form, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w@-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+    taken = _taken(entities)
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if _overlaps(taken, start, end):
+            continue
+        owner = _owner_by_recency(
+            by_form[match.group()], start, _sentence_of(starts, start), starts
+        )
+        if owner is None:
+            continue
+        mention = Mention(
+            start, end, match.group(), owner.type, _sentence_of(starts, start), "short"
+        )
+        owner.mentions.append(mention)
+        owner.notes[start] = f"short form of {owner.display}"
+
+
+def _owner_by_recency(
+    candidates: list[LocalEntity], offset: int, sentence: int, starts: Sequence[int]
+) -> LocalEntity | None:
+    """The candidate mentioned last before `offset`; with several candidates, only
+    one mentioned within the last SURNAME_WINDOW sentences."""
+    if len(candidates) == 1:
+        return candidates[0]
+    last: list[tuple[int, LocalEntity]] = []
+    for entity in candidates:
+        before = [m.start for m in entity.mentions if m.start < offset]
+        if before:
+            last.append((max(before), entity))
+    if not last:
+        return None
+    position, entity = max(last, key=lambda pair: pair[0])
+    return entity if sentence - _sentence_of(starts, position) <= SURNAME_WINDOW else None
+
+
+def _attach_descriptors(text: str, entities: list[LocalEntity], starts: Sequence[int]) -> None:
+    """the "The Glory" actress -> the person last mentioned outside that sentence."""
+    works = {fold(name) for e in entities if e.type == "work" for name in e.names}
+    people = [e for e in entities if e.type == "person"]
+    for match in _DESCRIPTOR.finditer(text):
+        if fold(match.group(1)) not in works:
+            continue
+        sentence = _sentence_of(starts, match.start())
+        in_sentence = {
+            id(e)
+            for e in people
+            for m in e.mentions
+            if m.sentence == sentence and m.kind != "descriptor"
+        }
+        before = [
+            (m.start, e)
+            for e in people
+            if id(e) not in in_sentence
+            for m in e.mentions
+            if m.start < match.start()
+        ]
+        if not before:
+            continue
+        _, person = max(before, key=lambda pair: pair[0])
+        mention = Mention(
+            match.start(), match.end(), match.group(), "person", sentence, "descriptor"
+        )
+        person.mentions.append(mention)
+        person.notes[match.start()] = f"describes {person.display} ({match.group(1)})"
+
+
+_HANDLE_NEXT_TO_NAME = re.compile(r"^\s*(?:['’]s?\s+)?(?:\w+\s+){0,2}(?:account\s*)?[(\[]?\s*$")
+
+
+def _attach_accounts(
+    text: str, accounts: list[Mention], entities: list[LocalEntity]
+) -> list[LocalEntity]:
+    """Each @handle goes to the person named right before it ('Han So-hee
+    (@xeesoxee)'), else to the person whose name it resembles ('@kyo1122' is Song
+    Hye-kyo's), else it stays an account of its own."""
+    people = [e for e in entities if e.type == "person" and e.names]
+    own: dict[str, LocalEntity] = {}
+    for account in accounts:
+        handle = account.text.lower()
+        owner, how = _stated_owner(text, account, people)
+        if owner is None:
+            owner, how = _resembling_owner(handle, people)
+        if owner is None:
+            owner = own.setdefault(handle, LocalEntity("account"))
+            how = "an account whose owner the text does not name"
+        owner.mentions.append(replace(account, type="account", kind="account"))
+        owner.notes[account.start] = how
+    return list(own.values())
+
+
+def _stated_owner(
+    text: str, account: Mention, people: list[LocalEntity]
+) -> tuple[LocalEntity | None, str]:
+    best: tuple[int, LocalEntity] | None = None
+    for person in people:
+        for m in person.mentions:
+            if m.end <= account.start and account.start - m.end <= 40:
+                between = text[m.end : account.start]
+                if _HANDLE_NEXT_TO_NAME.match(between) and (best is None or m.end > best[0]):
+                    best = (m.end, person)
+    if best is None:
+        return None, ""
+    return best[1], f"given next to {best[1].display}"
+
+
+def _resembling_owner(handle: str, people: list[LocalEntity]) -> tuple[LocalEntity | None, str]:
+    letters = re.sub(r"[^a-z]", "", handle)
+    if len(letters) < 3:
+        return None, ""
+    scored = sorted(
+        ((_handle_similarity(letters, person), i) for i, person in enumerate(people)), reverse=True
+    )
+    if not scored or scored[0][0] < HANDLE_SIMILARITY:
+        return None, ""
+    if len(scored) > 1 and scored[1][0] >= scored[0][0] - 10:
+        return None, ""  # resembles two people: not sure enough
+    person = people[scored[0][1]]
+    return person, f"the handle resembles the name {person.display}"
+
+
+def _handle_similarity(letters: str, person: LocalEntity) -> float:
+    best = 0.0
+    for name in set(person.names):
+        words = name.replace("-", " ").split()
+        given = "".join(words[1:]) if len(words) > 1 and words[0] in KOREAN_SURNAMES else ""
+        for form in {fold(name), fold(given)} - {""}:
+            best = max(best, fuzz.partial_ratio(letters, form) if len(form) >= 3 else 0.0)
+    return best
+
+
+# Across documents -----------------------------------------------------------------
+
+
+_KEY_REASONS = {
+    "n": "the same name",
+    "r": "a romanisation of the same Korean name",
+    "o": "the same organisation name without its company suffix",
+    "e": "the same event without its year",
+}
+
+
+def new_entity_id(entity: LocalEntity, document_id: str) -> str:
+    first_key = min(entity.keys(), default=entity.display)
+    seed = f"{entity.type}\n{first_key}\n{document_id}"
+    return "e_" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+
+
+def compatible(a: EntityType, b: EntityType) -> bool:
+    return a == b or {a, b} == {"person", "account"}
+
+
+def choose_matches(
+    entity: LocalEntity, candidates: dict[str, list[StoredEntity]]
+) -> list[tuple[StoredEntity, str]]:
+    """The stored entities this local entity is, each with the key that says so.
+
+    `candidates` maps each of the entity's keys to the stored entities holding it.
+    Exact spellings match across types (the NER's type for one name varies); the
+    looser keys need the same type and a name that still looks alike.
+    """
+    found: dict[str, tuple[StoredEntity, str]] = {}
+    names = [fold(n) for n in {*entity.names, *entity.accounts}]
+    for key, stored in candidates.items():
+        for candidate in stored:
+            if candidate.id in found:
+                continue
+            if key.startswith("n:"):
+                ok = compatible(entity.type, candidate.type) or len(entity.names) > 0
+            else:
+                similar = max((fuzz.ratio(n, fold(candidate.name)) for n in names), default=0.0)
+                ok = compatible(entity.type, candidate.type) and similar >= 60
+            if ok:
+                found[candidate.id] = (candidate, key)
+    return list(found.values())
+
+
+def link_reason(document_id: str, alias: str, key: str, target: str) -> str:
+    why = _KEY_REASONS.get(key[:1], "the same key")
+    return f"{document_id}: “{alias}” is {why} as “{target}”"
+
+
+def link_document(store: EntityTables, document_id: str, entities: list[LocalEntity]) -> list[str]:
+    """Give each local entity a stored entity (found through keys, else new), store its
+    mentions, and return the ids of the stored entities the document touched."""
+    touched: dict[str, None] = {}
+    for entity in entities:
+        matches = choose_matches(entity, store.entities_for_keys(entity.keys()))
+        if not matches:
+            entity_id = new_entity_id(entity, document_id)
+            store.create_entity(entity_id, entity.type, entity.display, document_id)
+        else:
+            # the oldest stored entity keeps its id; the others merge into it
+            (target, key), *others = matches
+            entity_id = target.id
+            known = store.entity_keys_of(entity_id)
+            for name in dict.fromkeys(entity.names + entity.accounts):
+                if f"n:{fold(name)}" not in known:
+                    store.add_link(
+                        entity_id,
+                        document_id,
+                        name,
+                        link_reason(document_id, name, key, target.name),
+                    )
+            for other, other_key in others:
+                why = _KEY_REASONS.get(other_key[:1], "the same key")
+                reason = (
+                    f"{document_id}: “{entity.display}” is {why} as “{target.name}” "
+                    f"and as “{other.name}”"
+                )
+                store.merge_entity(entity_id, other.id)
+                store.add_link(entity_id, document_id, entity.display, reason, merged=other)
+        store.insert_mentions(
+            document_id, [replace(m, entity=entity_id) for m in entity.mentions], entity.notes
+        )
+        touched[entity_id] = None
+    for entity_id in touched:
+        refresh_entity(store, entity_id)
+    return list(touched)
+
+
+def resolve_document(store: EntityTables, document: Document, annotation: Annotation) -> None:
+    """Store a document's sentences and mentions, each resolved to a stored entity."""
+    store.insert_sentences(document.id, annotation.sentences)
+    link_document(store, document.id, resolve_in_document(document.text, annotation))
+    store.mark_annotated(document.id)
+
+
+def refresh_entity(store: EntityTables, entity_id: str) -> None:
+    """Recompute an entity's type, canonical name and keys from its spellings."""
+    spellings = store.spellings(entity_id)
+    if not spellings:
+        return
+    type_ = entity_type(spellings)
+    keys = {
+        key
+        for s in spellings
+        if s.kind in {"name", "account"}
+        for key in entity_keys(s.text, type_ if s.kind == "name" else "account")
+    }
+    store.update_entity(entity_id, type_, canonical_name(spellings, type_), keys)
+
+
+def entity_type(spellings: Sequence[Spelling]) -> EntityType:
+    """The type most of its full-name mentions carry; accounts only if nothing else."""
+    votes: dict[EntityType, int] = {}
+    for s in spellings:
+        if s.kind != "account":
+            votes[s.type] = votes.get(s.type, 0) + s.mentions
+    return max(votes, key=lambda t: votes[t]) if votes else "account"
+
+
+def canonical_name(spellings: Sequence[Spelling], type_: EntityType) -> str:
+    """The most frequent full spelling; for people the hyphenated romanisation first
+    ('Song Hye-kyo' over 'Song Hye Kyo'), for events the name without its year."""
+    counts: dict[str, int] = {}
+    for s in spellings:
+        if s.kind == "name":
+            text = without_event_year(s.text) if type_ == "event" else s.text
+            counts[text] = counts.get(text, 0) + s.mentions
+    if not counts:
+        return spellings[0].text
+    return max(
+        counts,
+        key=lambda t: (type_ == "person" and is_hyphenated_korean(t), counts[t], len(t)),
+    )
