@@ -57,16 +57,35 @@ PERSON_CUES = frozenset(
     composer lyricist artist musician streamer broadcaster athlete player skater golfer
     boyfriend girlfriend ex-boyfriend ex-girlfriend lover ex-lover husband wife fiance fiancé
     fiancee fiancée sister brother colleague co-star costar junior senior sunbae hoobae
+    queen king diva icon legend superstar megastar heartthrob rookie soloist trainee
+    frontman frontwoman guitarist drummer bassist screenwriter filmmaker auteur writer
+    novelist author cinematographer chef ceo chairman chairwoman founder lawyer attorney
+    prosecutor judge spokesperson spokesman spokeswoman featuring
     """.split()
 )
-GROUP_CUES = frozenset({"group", "band", "duo", "trio", "unit", "quartet"})
+GROUP_CUES = frozenset({"group", "band", "duo", "trio", "unit", "quartet", "supergroup"})
 # Words before a title: tvN drama "Queen of Tears", the film "Parasite".
 WORK_CUES = frozenset(
     """
     drama dramas film films movie movies series show shows sitcom album albums single singles
-    song songs track tracks ep eps webtoon novel musical play documentary program programme
-    variety reality anime mv ost titled
+    song songs track tracks ep eps webtoon webtoons novel novels musical play documentary
+    program programme variety reality anime mv ost titled hit hits blockbuster sequel prequel
+    mixtape mix-tape episode trilogy franchise thriller comedy romance horror remake filming
+    shooting directing directed watching watched
     """.split()
+)
+_ARTICLES = frozenset({"a", "an", "the"})
+# "directed by Charlotte Vandermeersch": after these, 'by' introduces a person.
+_BY_PERSON_VERBS = frozenset(
+    "directed written produced composed helmed penned created sung performed choreographed "
+    "co-written co-directed hosted".split()
+)
+# Words that put a quoted phrase in front of a list: songs such as "A" and "B".
+_LIST_OPENERS = frozenset({"such", "as", "like", "including", "include", "includes", ","})
+# Words before quotes that are never titles: the nickname "Saero-naero".
+_NOT_WORK_CUES = frozenset(
+    "nickname nicknamed called dubbed caption captioned hashtag phrase word words slogan "
+    "message comment comments term wrote".split()
 )
 # Verbs whose "in" introduces a title: starred in "Reply 1988".
 WORK_VERBS_IN = frozenset(
@@ -76,7 +95,8 @@ WORK_VERBS_IN = frozenset(
 WORK_FOLLOWERS = frozenset(
     """
     actor actress star singer director writer pd co-star costar cast ost fame creator
-    producer season actors actresses stars
+    producer season actors actresses stars series trilogy franchise directed written
+    produced starring
     """.split()
 )
 EVENT_HEADS = frozenset(
@@ -94,6 +114,7 @@ ORG_HEADS = frozenset(
     Court Police Prosecutors Office Agency Union Party Bureau Council Service
     """.split()
 )
+ORG_PREFIXES = frozenset({"Studio", "Studios"})
 # Platforms, broadcasters and outlets that news about Korean entertainment names.
 KNOWN_ORGS = tuple(
     name.strip()
@@ -119,10 +140,12 @@ NOT_NAMES = frozenset(
     June July August September October November December Mr Mrs Ms Dr But And Or So If When
     While After Before Meanwhile However Also Then According Although Though Yet Still Even
     Netizens Fans Korean Korea Photo Source Sources Instagram Update Breaking Exclusive
+    English Japanese Chinese French American British K-pop K-drama Hallyu Official
     """.split()
 )
 _TITLE_CONNECTORS = frozenset("of the a an in on and to for with at from by my your our".split())
 _OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "「": "」", "《": "》", "<": ">"}
+_CLOSE_QUOTES = frozenset(_OPEN_QUOTES.values())
 _ACCOUNT = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _RULE_SPANS = "storyline_rule_spans"
 _AWARD_CATEGORY = re.compile(r"^(?:Best|Most|Outstanding|Excellence)\b")
@@ -199,7 +222,17 @@ def _preset_rule_entities(doc: Doc) -> Doc:
     from spacy.util import filter_spans
 
     found: list[Span] = []
-    for finder in (_accounts, _korean_names, _known_names, _events, _orgs, _works, _cued):
+    finders = (
+        _accounts,
+        _korean_names,
+        _orgs,
+        _events,
+        _known_names,
+        _works,
+        _cued,
+        _member_of_group,
+    )
+    for finder in finders:
         taken = {t.i for span in found for t in span}
         found.extend(s for s in finder(doc) if not taken.intersection(range(s.start, s.end)))
     preset = filter_spans(found)
@@ -332,21 +365,42 @@ def _events(doc: Doc) -> Iterator[Span]:
 
 
 def _orgs(doc: Doc) -> Iterator[Span]:
-    """'C-JeS Studio', '9ato Entertainment'; 'Gold Medalist' is left to the NER."""
+    """'C-JeS Studio', '9ato Entertainment', 'Studio Dragon'; 'Gold Medalist' is left
+    to the NER."""
     for token in doc:
         if token.text in ORG_HEADS:
             start = _name_run_start(doc, token.i)
             if start < token.i:
                 yield _span(doc, start, token.i + 1, "ORG")
+            elif token.text in ORG_PREFIXES:
+                end = _name_run_end(doc, token.i + 1, limit=2)
+                if end > token.i + 1:
+                    yield _span(doc, token.i, end, "ORG")
 
 
 def _works(doc: Doc) -> Iterator[Span]:
     """Titles in quotes after a cue word (tvN drama "Queen of Tears."), quoted titles
-    followed by a role (the "The Glory" actress), and 'drama titled The Price of …'."""
+    followed by a role or a year (the "The Glory" actress, "Thirst" (2009)), the rest
+    of a list the first title opens (songs such as "A" and "B"), and 'drama titled
+    The Price of …'. A second pass takes quoted titles found once as titles everywhere."""
+    found = list(_works_pass(doc, frozenset()))
+    known = frozenset(span.text for span in found)
+    yield from found
+    if known:
+        seen = {(span.start, span.end) for span in found}
+        yield from (s for s in _works_pass(doc, known) if (s.start, s.end) not in seen)
+
+
+def _works_pass(doc: Doc, known: frozenset[str]) -> Iterator[Span]:
+    previous_end = -1
     for token in doc:
+        if token.i < previous_end:
+            continue
         if token.text in _OPEN_QUOTES:
-            span = _quoted_title(doc, token.i)
-            if span is not None:
+            listed = _continues_list(doc, previous_end, token.i)
+            found = _quoted_title(doc, token.i, listed=listed, known=known)
+            if found is not None:
+                span, previous_end = found
                 yield span
         elif token.lower_ == "titled" and token.i + 1 < len(doc):
             end = _title_run_after(doc, token.i + 1)
@@ -354,30 +408,71 @@ def _works(doc: Doc) -> Iterator[Span]:
                 yield _span(doc, token.i + 1, end, "WORK_OF_ART")
 
 
-def _quoted_title(doc: Doc, open_i: int) -> Span | None:
-    close = _OPEN_QUOTES[doc[open_i].text]
+def _continues_list(doc: Doc, previous_end: int, open_i: int) -> bool:
+    """Only commas, 'and'/'or' and a (year) between the last title and this quote."""
+    if previous_end < 0 or open_i - previous_end > 6:
+        return False
+    between = [t.text for t in doc[previous_end:open_i]]
+    return all(
+        t in {",", "and", "or", "(", ")", "’", "”", '"', "'"} or re.fullmatch(r"\d{4}", t)
+        for t in between
+    )
+
+
+def _quoted_title(
+    doc: Doc, open_i: int, *, listed: bool, known: frozenset[str]
+) -> tuple[Span, int] | None:
+    """The title inside the quote that opens at `open_i`, and where the quote ends."""
+    opener = doc[open_i].text
+    # a typo'd closing quote ("Shoplifters.“) closes as well
+    closers = {_OPEN_QUOTES[opener], opener}
     last = min(len(doc), open_i + 14)
-    close_i = next((j for j in range(open_i + 1, last) if doc[j].text == close), None)
-    if close_i is None or not _has_work_cue(doc, open_i, close_i):
+    close_i = next((j for j in range(open_i + 1, last) if doc[j].text in closers), None)
+    if close_i is None:
+        return None
+    inner = doc[open_i + 1 : close_i].text.rstrip(".,;:")
+    if not (listed or inner in known or _has_work_cue(doc, open_i, close_i)):
         return None
     start, end = open_i + 1, close_i
+    paren = next((j for j in range(start, end) if doc[j].text == "("), None)
+    end = paren if paren is not None and ")" not in doc[paren:end].text else end
     while end > start and doc[end - 1].text in {".", ",", ";", ":"}:
         end -= 1
     if end <= start or not (doc[start].text[:1].isupper() or doc[start].like_num):
         return None
-    return _span(doc, start, end, "WORK_OF_ART")
+    return _span(doc, start, end, "WORK_OF_ART"), close_i + 1
 
 
 def _has_work_cue(doc: Doc, open_i: int, close_i: int) -> bool:
-    before = doc[open_i - 1].lower_ if open_i > 0 else ""
-    before2 = doc[open_i - 2].lower_ if open_i > 1 else ""
-    after = doc[close_i + 1].lower_ if close_i + 1 < len(doc) else ""
-    return (
-        before in WORK_CUES
-        or (before in {",", "'s", "’s"} and before2 in WORK_CUES)
-        or (before == "in" and before2 in WORK_VERBS_IN)
-        or (after in WORK_FOLLOWERS and before in {"the", "a", "an", "'s", "’s"})
+    before = [t.lower_ for t in doc[max(open_i - 5, 0) : open_i]][::-1]
+    while len(before) > 1 and before[0] in _LIST_OPENERS:
+        before = before[1:]  # songs such as "…"
+    word = before[0] if before else ""
+    if word in _NOT_WORK_CUES:
+        return False
+    after = [t.lower_ for t in doc[close_i + 1 : close_i + 6]]
+    return bool(
+        word in WORK_CUES
+        or (word in {"'s", "’s", "'", "’"} and len(before) > 1 and before[1] in WORK_CUES)
+        or (word == "in" and len(before) > 1 and before[1] in WORK_VERBS_IN)
+        or (after and after[0] in WORK_FOLLOWERS)
+        or _described_as_work(after)
+        or (len(after) >= 2 and after[0] == "(" and re.fullmatch(r"(?:19|20)\d\d", after[1]))
+        or (len(after) >= 2 and after[0] == "by" and doc[close_i + 2].text[:1].isupper())
     )
+
+
+def _described_as_work(after: list[str]) -> bool:
+    """'"Sweet Home," a popular monster horror series': an appositive that says what it is."""
+    words = after[1:] if after[:1] == [","] else after
+    if not words or words[0] not in _ARTICLES:
+        return False
+    for word in words[1:]:
+        if word in WORK_CUES:
+            return True
+        if not word.isalpha():
+            return False
+    return False
 
 
 def _title_run_after(doc: Doc, start: int, limit: int = 8) -> int:
@@ -397,27 +492,67 @@ def _title_run_after(doc: Doc, start: int, limit: int = 8) -> int:
 
 
 def _cued(doc: Doc) -> Iterator[Span]:
-    """A single name right after a role or relation word: 'singer-turned-actor Hyeri',
-    "Ryu Jun-yeol's ex-lover, Hyeri"; 'girl group aespa'-style names of groups."""
+    """A name right after a role or relation word: 'singer-turned-actor Hyeri', "Ryu
+    Jun-yeol's ex-lover, Hyeri", 'French actor Vincent Lindon'; after a title, 'by'
+    and its artist ("Wine" by Suran); group names after 'group' or 'band'."""
     n = len(doc)
     for token in doc:
         cue = token.lower_
-        is_person_cue = cue in PERSON_CUES
-        if not is_person_cue and cue not in GROUP_CUES:
+        before = doc[token.i - 1] if token.i > 0 else None
+        by_person = (
+            cue == "by"
+            and before is not None
+            and (before.text in _CLOSE_QUOTES or before.lower_ in _BY_PERSON_VERBS)
+        )
+        if by_person or cue in PERSON_CUES:
+            label = "PERSON"
+        elif cue in GROUP_CUES:
+            label = "ORG"
+        else:
             continue
         i = token.i + 1
-        if i < n and doc[i].text == "," and is_person_cue:
+        if i < n and doc[i].text == "," and label == "PERSON":
             i += 1
-        if i >= n:
-            continue
-        name = doc[i]
-        if not _is_name_token(name) or (
-            name.text in KOREAN_SURNAMES and i + 1 < n and doc[i + 1].text[:1].isupper()
+        end = _name_run_end(doc, i, limit=3 if label == "PERSON" else 2)
+        if end > i and not (end == i + 1 and doc[i].text in KOREAN_SURNAMES):
+            yield _span(doc, i, end, label)  # "actor Kim" alone is a short form: resolved later
+
+
+def _member_of_group(doc: Doc) -> Iterator[Span]:
+    """'Suga of BTS': a single name, then 'of' and a group written in capitals."""
+    for token in doc[1:-1]:
+        name = doc[token.i - 1]
+        if (
+            token.lower_ == "of"
+            and doc[token.i + 1].text.isupper()
+            and _is_name_token(name)
+            and not name.text.isupper()
+            and name.text not in ORG_HEADS
+            and (token.i < 2 or not _is_name_token(doc[token.i - 2]))
         ):
-            continue
-        if name.text in KOREAN_SURNAMES:
-            continue  # "actor Kim": a short form, resolved later
-        yield _span(doc, i, i + 1, "PERSON" if is_person_cue else "ORG")
+            yield _span(doc, name.i, name.i + 1, "PERSON")
+
+
+def _name_run_end(doc: Doc, start: int, limit: int) -> int:
+    """End of up to `limit` name words from `start`: 'Vincent Lindon', 'Hirokazu
+    Kore-eda' (a hyphen glues two tokens into one word), 'IU'."""
+    end, words = start, 0
+    while end < len(doc) and words < limit and _is_name_token(doc[end]):
+        end += 1
+        words += 1
+        while end + 1 < len(doc) and _glued_hyphen(doc, end):
+            end += 2
+    return end
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """doc[i] is a hyphen inside a word: the 'Kore-eda' of 'Kore - eda'."""
+    return (
+        doc[i].text in {"-", "‐", "‑"}
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].text.isalpha()
+    )
 
 
 # After the NER ------------------------------------------------------------------
@@ -432,41 +567,65 @@ class _Candidate:
 
 
 def _cleaned_entities(doc: Doc) -> list[_Candidate]:
-    """The NER's entities with possessives, leading articles and junk removed."""
+    """The entities, with the NER's usual slips mended or dropped: leading articles,
+    possessives, hyphenated names cut in two ('Tae' of 'Tae-sang'), a sentence run on
+    ('Agust D. Through'), two names joined ('Song and Gang')."""
     rule_spans = doc.user_data.get(_RULE_SPANS, set())
     kept: list[_Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES:
             continue
-        start, end = ent.start, ent.end
-        while start < end and (doc[start].text in {"the", "a", "an"} or doc[start].is_space):
-            start += 1
-        while end > start and (
-            doc[end - 1].text in {"'s", "’s", "'", "’"}
-            or (doc[end - 1].is_punct and doc[end - 1].text not in {"+", "!", "?"})
-        ):
-            end -= 1
-        if start >= end:
+        if (ent.start, ent.end) in rule_spans:
+            kept.append(_Candidate(ent.start, ent.end, ent.label_, from_rule=True))
             continue
-        span = doc[start:end]
-        from_rule = (ent.start, ent.end) in rule_spans
-        if not from_rule and not _plausible(span):
-            continue
-        kept.append(_Candidate(start, end, ent.label_, from_rule))
+        start, end = _mended(doc, ent.start, ent.end)
+        if start < end and _plausible(doc[start:end], ent.label_):
+            kept.append(_Candidate(start, end, ent.label_, from_rule=False))
     return kept
 
 
-def _plausible(span: Span) -> bool:
+def _mended(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].text in _ARTICLES or doc[start].is_space):
+        start += 1
+    while start >= 2 and _glued_hyphen(doc, start - 1):
+        start -= 2
+    while end + 1 < len(doc) and _glued_hyphen(doc, end):
+        end += 2
+    for i in range(start + 1, end):
+        if doc[i - 1].text.endswith(".") and doc[i].is_title and doc[i].is_stop:
+            end = i
+            break
+    while end > start and (
+        doc[end - 1].text in {"'s", "’s", "'", "’"}
+        or (doc[end - 1].is_punct and doc[end - 1].text not in {"+", "!", "?"})
+    ):
+        end -= 1
+    return start, end
+
+
+# Capitalised words the NER takes for names.
+_NOT_NAME_WORDS = (
+    NOT_NAMES
+    | ORG_HEADS
+    | EVENT_HEADS
+    | {w.title() for w in PERSON_CUES}
+    | {"English", "Korean"}
+)
+
+
+def _plausible(span: Span, label: str) -> bool:
     text = span.text
     first = text[:1]
+    before = span.doc[span.start - 2 : span.start]
     return not (
         "\n" in text
         or len(span) > 8
         or not (first.isupper() or first.isdigit())
-        or text in NOT_NAMES
-        or all(t.text in NOT_NAMES or t.is_punct for t in span)
+        or text in _NOT_NAME_WORDS
+        or all(t.text in _NOT_NAME_WORDS or t.is_punct for t in span)
         or _AWARD_CATEGORY.match(text)
-        or (span.label_ != "WORK_OF_ART" and text.isdigit())
+        or (label != "WORK_OF_ART" and (text.isdigit() or " and " in text or ", " in text))
+        or (label == "WORK_OF_ART" and any(t.lower_ in _NOT_WORK_CUES for t in before))
     )
 
 
