@@ -140,13 +140,17 @@ NOT_NAMES = frozenset(
     June July August September October November December Mr Mrs Ms Dr But And Or So If When
     While After Before Meanwhile However Also Then According Although Though Yet Still Even
     Netizens Fans Korean Korea Photo Source Sources Instagram Update Breaking Exclusive
-    English Japanese Chinese French American British K-pop K-drama Hallyu Official
     """.split()
+)
+# Capitalised words a role word is often followed by that are not names: official English title.
+_NATIONALITIES = frozenset(
+    "English Japanese Chinese French American British German Korean K-pop K-drama Hallyu "
+    "Official".split()
 )
 _TITLE_CONNECTORS = frozenset("of the a an in on and to for with at from by my your our".split())
 _OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "「": "」", "《": "》", "<": ">"}
 _CLOSE_QUOTES = frozenset(_OPEN_QUOTES.values())
-_ACCOUNT = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
+ACCOUNT_PATTERN = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _RULE_SPANS = "storyline_rule_spans"
 _AWARD_CATEGORY = re.compile(r"^(?:Best|Most|Outstanding|Excellence)\b")
 
@@ -262,7 +266,7 @@ def _is_name_token(token: Token) -> bool:
 
 def _accounts(doc: Doc) -> Iterator[Span]:
     for token in doc:
-        if _ACCOUNT.fullmatch(token.text):
+        if ACCOUNT_PATTERN.fullmatch(token.text):
             yield _span(doc, token.i, token.i + 1, "ACCOUNT")
 
 
@@ -435,7 +439,11 @@ def _quoted_title(
         return None
     start, end = open_i + 1, close_i
     paren = next((j for j in range(start, end) if doc[j].text == "("), None)
-    end = paren if paren is not None and ")" not in doc[paren:end].text else end
+    if paren is not None and (
+        ")" not in doc[paren:end].text
+        or doc[paren + 1].lower_ in {"feat", "feat.", "ft", "ft.", "with", "prod"}
+    ):
+        end = paren  # "People Pt. 2 (feat. IU)"
     while end > start and doc[end - 1].text in {".", ",", ";", ":"}:
         end -= 1
     if end <= start or not (doc[start].text[:1].isupper() or doc[start].like_num):
@@ -514,6 +522,8 @@ def _cued(doc: Doc) -> Iterator[Span]:
         if i < n and doc[i].text == "," and label == "PERSON":
             i += 1
         end = _name_run_end(doc, i, limit=3 if label == "PERSON" else 2)
+        if i < n and doc[i].text in _NATIONALITIES:
+            continue
         if end > i and not (end == i + 1 and doc[i].text in KOREAN_SURNAMES):
             yield _span(doc, i, end, label)  # "actor Kim" alone is a short form: resolved later
 
@@ -609,6 +619,7 @@ _NOT_NAME_WORDS = (
     | ORG_HEADS
     | EVENT_HEADS
     | {w.title() for w in PERSON_CUES}
+    | _NATIONALITIES
     | {"English", "Korean"}
 )
 

@@ -26,7 +26,7 @@ KOREAN_SURNAMES = frozenset(
     Myeong Tak Seol Sul Ma Ok Ku Koo Gu Do Doh Jeong Seok Suk Sun Seon Cheon Ye Jegal Namgoong
     Namgung Sunwoo Seonwoo Dokgo Hwangbo Maeng Kye Gye Yook Yuk Pi Im Mo Kyung Kyeong Nah Kam
     Gam Tae Chon Ryeo Yeon Rim Hae Dong Yong Ong Eo Ki Gi Geum Keum Bin Bok Wang Mok Lew Lyu
-    Hwa Seung Sa Sakong Jeol Ah
+    Hwa Seung Sa Sakong Jeol Ah Wi Pyeon Myeong Ban Yeop Eun Seon Tak Bu Gyeon Dan
     """.split()
 )
 
@@ -223,6 +223,25 @@ def event_key(name: str) -> str:
 def without_event_year(name: str) -> str:
     """'2024 Cannes Film Festival' -> 'Cannes Film Festival'."""
     return _EVENT_YEAR.sub("", name.strip()) or name
+
+
+_SEASON = re.compile(r"\s*[:,-]?\s*(?:season|series)\s*\d+$", re.I)
+
+
+def work_key(name: str) -> str:
+    """'Gyeongseong Creature Season 2' -> 'gyeongseongcreature' (one work, its seasons)."""
+    return fold(_SEASON.sub("", name.strip()) or name)
+
+
+def consonant_skeleton(name: str) -> str | None:
+    """'Park Hae-il' and the typo 'Park Hye-il' -> 'bak|hl': surname and the given
+    name's consonants. A loose key: what it joins needs more evidence than the key."""
+    parts = korean_name_parts(name)
+    if parts is None:
+        return None
+    surname, syllables = parts
+    consonants = re.sub(r"[aeiouwy]", "", "".join(syllables))
+    return f"{surname_key(surname)}|{consonants}"
 
 
 def is_hyphenated_korean(name: str) -> bool:

@@ -20,13 +20,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
+from storyline.annotate import ACCOUNT_PATTERN as _ACCOUNT
 from storyline.annotate import Annotation
 from storyline.models import Document, EntityType, Mention
 from storyline.names import (
     KOREAN_SURNAMES,
+    consonant_skeleton,
     event_key,
     fold,
     is_hyphenated_korean,
@@ -34,6 +37,7 @@ from storyline.names import (
     org_key,
     romanisation_key,
     without_event_year,
+    work_key,
 )
 from storyline.store.entities import EntityTables, Spelling, StoredEntity
 
@@ -56,6 +60,8 @@ class LocalEntity:
     mentions: list[Mention] = field(default_factory=list)
     # How a mention that is not a full name was attached, for `entity --why`.
     notes: dict[int, str] = field(default_factory=dict)
+    # Accounts from lines cleaning removed (photo credits): (handle, the line).
+    credited_accounts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
@@ -78,35 +84,73 @@ class LocalEntity:
 
 def entity_keys(name: str, type_: EntityType) -> list[str]:
     """Blocking keys of one full name: stored entities sharing one are candidates."""
-    keys = [f"n:{fold(name)}"]
+    folded = fold(name)
+    keys = [f"n:{folded}"]
     if type_ == "person" and (roman := romanisation_key(name)):
-        keys.append(f"r:{roman}")
-    elif type_ == "org" and (core := org_key(name)) != fold(name) and len(core) > 2:
+        keys += [f"r:{roman}", f"s:{consonant_skeleton(name)}"]
+    elif type_ == "org" and (core := org_key(name)) != folded and len(core) > 2:
         keys.append(f"o:{core}")
     elif type_ == "event":
         keys.append(f"e:{event_key(name)}")
+    elif type_ == "work" and (core := work_key(name)) != folded:
+        keys.append(f"w:{core}")
     return keys
 
 
 # Within one document ------------------------------------------------------------
 
 
-def resolve_in_document(text: str, annotation: Annotation) -> list[LocalEntity]:
+def resolve_in_document(
+    text: str, annotation: Annotation, removed: Sequence[str] = ()
+) -> list[LocalEntity]:
     """Group one document's mentions into entities, adding short forms, accounts and
-    descriptions the annotator could not know were names."""
+    descriptions the annotator could not know were names. `removed` are the lines
+    cleaning took out, where photo credits name accounts."""
     starts = [s.start for s in annotation.sentences]
     names = [m for m in annotation.mentions if m.type != "account"]
     short_forms = _short_forms(names)
     # A bare surname or given name is a short form, whatever type the NER gave it.
     full = [m for m in names if m.text not in short_forms or len(m.text.split()) > 1]
-    entities = _group_full_names(full)
+    entities = _join_other_names(text, _group_full_names(full))
     by_form = {form: [entities[i] for i in owners] for form, owners in _owners(entities).items()}
     _attach_short_forms(text, entities, by_form, starts)
     _attach_descriptors(text, entities, starts)
     accounts = [m for m in annotation.mentions if m.type == "account"]
     entities.extend(_attach_accounts(text, accounts, entities))
+    _attach_credited_accounts(removed, entities)
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
+    return [e for e in entities if e.mentions]
+
+
+_OTHER_NAME = re.compile(
+    r"^\s*[,(]?\s*(?:whose (?:real|legal|birth|stage|given) name is|"
+    r"(?:real|legal|birth|stage) name[:,]?|also known as|a\.?k\.?a\.?|better known as|"
+    r"who (?:also )?goes by (?:her|his|their|the) (?:legal |real |stage |birth )?name|"
+    r"born)\s*$"
+)
+
+
+def _join_other_names(text: str, entities: list[LocalEntity]) -> list[LocalEntity]:
+    """'IU, who also goes by her legal name Lee Ji-eun': the second name is the first
+    person's too."""
+    owner = {id(m): e for e in entities for m in e.mentions}
+    mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
+    for first, second in pairwise(mentions):
+        a, b = owner[id(first)], owner[id(second)]
+        if (
+            a is not b
+            and a.type == "person"
+            and b.type in _INTERCHANGEABLE
+            and first.sentence == second.sentence
+            and _OTHER_NAME.match(text[first.end : second.start])
+        ):
+            how = f"another name of {first.text}: “{text[first.start : second.end]}”"
+            for mention in b.mentions:
+                owner[id(mention)] = a
+                a.mentions.append(replace(mention, type="person"))
+                a.notes[mention.start] = how
+            b.mentions.clear()
     return [e for e in entities if e.mentions]
 
 
@@ -277,6 +321,16 @@ def _attach_accounts(
     return list(own.values())
 
 
+def _attach_credited_accounts(removed: Sequence[str], entities: list[LocalEntity]) -> None:
+    """'| @kyo1122/Instagram' under a photo: the account of the person it resembles."""
+    people = [e for e in entities if e.type == "person" and e.names]
+    for line in removed:
+        for handle in dict.fromkeys(_ACCOUNT.findall(line)):
+            owner, _ = _resembling_owner(handle.lower(), people)
+            if owner is not None and handle not in (h for h, _ in owner.credited_accounts):
+                owner.credited_accounts.append((handle, line.strip()))
+
+
 def _stated_owner(
     text: str, account: Mention, people: list[LocalEntity]
 ) -> tuple[LocalEntity | None, str]:
@@ -323,9 +377,19 @@ def _handle_similarity(letters: str, person: LocalEntity) -> float:
 _KEY_REASONS = {
     "n": "the same name",
     "r": "a romanisation of the same Korean name",
+    "s": "a near spelling of the same Korean name, in the company of the same people",
     "o": "the same organisation name without its company suffix",
     "e": "the same event without its year",
+    "w": "the same work without its season",
 }
+# Spellings this alike (rapidfuzz ratio, 0-100) may be one name spelled two ways.
+ALIKE = 60.0
+NEAR_SPELLING = 85.0
+# A near spelling joins a stored entity only if this many of the document's other
+# entities have appeared beside it.
+SHARED_CONTEXT = 2
+# The NER mixes up people, organisations and places, but rules find works and events.
+_INTERCHANGEABLE = frozenset({"person", "org", "place", "account"})
 
 
 def new_entity_id(entity: LocalEntity, document_id: str) -> str:
@@ -338,29 +402,56 @@ def compatible(a: EntityType, b: EntityType) -> bool:
     return a == b or {a, b} == {"person", "account"}
 
 
+def _alike(entity: LocalEntity, candidate: StoredEntity) -> float:
+    names = [fold(n) for n in {*entity.names, *entity.accounts}]
+    return max((fuzz.ratio(n, fold(candidate.name)) for n in names), default=0.0)
+
+
 def choose_matches(
     entity: LocalEntity, candidates: dict[str, list[StoredEntity]]
 ) -> list[tuple[StoredEntity, str]]:
-    """The stored entities this local entity is, each with the key that says so.
+    """The stored entities this local entity is, oldest first, each with the key that
+    says so. `candidates` maps each of the entity's keys to the stored entities holding it.
 
-    `candidates` maps each of the entity's keys to the stored entities holding it.
-    Exact spellings match across types (the NER's type for one name varies); the
-    looser keys need the same type and a name that still looks alike.
+    An exact spelling matches across the types the NER mixes up; the looser keys need
+    the same type and names that still look alike. Near spellings ("s:" keys) are
+    left to `near_spellings`, which also weighs the company an entity keeps.
     """
     found: dict[str, tuple[StoredEntity, str]] = {}
-    names = [fold(n) for n in {*entity.names, *entity.accounts}]
     for key, stored in candidates.items():
         for candidate in stored:
-            if candidate.id in found:
+            if candidate.id in found or key.startswith("s:"):
                 continue
             if key.startswith("n:"):
-                ok = compatible(entity.type, candidate.type) or len(entity.names) > 0
+                ok = compatible(entity.type, candidate.type) or (
+                    {entity.type, candidate.type} <= _INTERCHANGEABLE
+                )
             else:
-                similar = max((fuzz.ratio(n, fold(candidate.name)) for n in names), default=0.0)
-                ok = compatible(entity.type, candidate.type) and similar >= 60
+                ok = compatible(entity.type, candidate.type) and _alike(entity, candidate) >= ALIKE
             if ok:
                 found[candidate.id] = (candidate, key)
-    return list(found.values())
+    return sorted(found.values(), key=lambda pair: pair[0].rowid)
+
+
+def near_spellings(
+    store: EntityTables,
+    entity: LocalEntity,
+    candidates: dict[str, list[StoredEntity]],
+    context: set[str],
+) -> list[tuple[StoredEntity, str]]:
+    """'Park Hye-il' for a stored 'Park Hae-il': a spelling one letter apart, of a
+    person seen beside SHARED_CONTEXT of this document's other entities."""
+    for key, stored in candidates.items():
+        if not key.startswith("s:"):
+            continue
+        for candidate in stored:
+            if (
+                compatible(entity.type, candidate.type)
+                and _alike(entity, candidate) >= NEAR_SPELLING
+                and store.shared_context(candidate.id, context) >= SHARED_CONTEXT
+            ):
+                return [(candidate, key)]
+    return []
 
 
 def link_reason(document_id: str, alias: str, key: str, target: str) -> str:
@@ -370,47 +461,64 @@ def link_reason(document_id: str, alias: str, key: str, target: str) -> str:
 
 def link_document(store: EntityTables, document_id: str, entities: list[LocalEntity]) -> list[str]:
     """Give each local entity a stored entity (found through keys, else new), store its
-    mentions, and return the ids of the stored entities the document touched."""
+    mentions, and return the ids of the stored entities the document touched.
+
+    Near spellings go last, so the company they keep in this document is known."""
     touched: dict[str, None] = {}
+    waiting: list[tuple[LocalEntity, dict[str, list[StoredEntity]]]] = []
     for entity in entities:
-        matches = choose_matches(entity, store.entities_for_keys(entity.keys()))
-        if not matches:
-            entity_id = new_entity_id(entity, document_id)
-            store.create_entity(entity_id, entity.type, entity.display, document_id)
+        candidates = store.entities_for_keys(entity.keys())
+        matches = choose_matches(entity, candidates)
+        if matches or not any(key.startswith("s:") for key in candidates):
+            touched[_link(store, document_id, entity, matches)] = None
         else:
-            # the oldest stored entity keeps its id; the others merge into it
-            (target, key), *others = matches
-            entity_id = target.id
-            known = store.entity_keys_of(entity_id)
-            for name in dict.fromkeys(entity.names + entity.accounts):
-                if f"n:{fold(name)}" not in known:
-                    store.add_link(
-                        entity_id,
-                        document_id,
-                        name,
-                        link_reason(document_id, name, key, target.name),
-                    )
-            for other, other_key in others:
-                why = _KEY_REASONS.get(other_key[:1], "the same key")
-                reason = (
-                    f"{document_id}: “{entity.display}” is {why} as “{target.name}” "
-                    f"and as “{other.name}”"
-                )
-                store.merge_entity(entity_id, other.id)
-                store.add_link(entity_id, document_id, entity.display, reason, merged=other)
-        store.insert_mentions(
-            document_id, [replace(m, entity=entity_id) for m in entity.mentions], entity.notes
-        )
-        touched[entity_id] = None
+            waiting.append((entity, candidates))
+    for entity, candidates in waiting:
+        matches = near_spellings(store, entity, candidates, set(touched))
+        touched[_link(store, document_id, entity, matches)] = None
     for entity_id in touched:
         refresh_entity(store, entity_id)
     return list(touched)
 
 
+def _link(
+    store: EntityTables,
+    document_id: str,
+    entity: LocalEntity,
+    matches: list[tuple[StoredEntity, str]],
+) -> str:
+    if not matches:
+        entity_id = new_entity_id(entity, document_id)
+        store.create_entity(entity_id, entity.type, entity.display, document_id)
+    else:
+        # the oldest stored entity keeps its id; the others merge into it
+        (target, key), *others = matches
+        entity_id = target.id
+        known = store.entity_keys_of(entity_id)
+        for name in dict.fromkeys(entity.names + entity.accounts):
+            if f"n:{fold(name)}" not in known:
+                reason = link_reason(document_id, name, key, target.name)
+                store.add_link(entity_id, document_id, name, reason)
+        for other, other_key in others:
+            why = _KEY_REASONS.get(other_key[:1], "the same key")
+            reason = (
+                f"{document_id}: “{entity.display}” is {why} as “{target.name}” "
+                f"and as “{other.name}”"
+            )
+            store.merge_entity(entity_id, other.id)
+            store.add_link(entity_id, document_id, entity.display, reason, merged=other)
+    mentions = [replace(m, entity=entity_id) for m in entity.mentions]
+    store.insert_mentions(document_id, mentions, entity.notes)
+    for handle, evidence in entity.credited_accounts:
+        store.add_account(entity_id, handle, document_id, evidence)
+    return entity_id
+
+
 def resolve_document(store: EntityTables, document: Document, annotation: Annotation) -> None:
     """Store a document's sentences and mentions, each resolved to a stored entity."""
     store.insert_sentences(document.id, annotation.sentences)
-    link_document(store, document.id, resolve_in_document(document.text, annotation))
+    entities = resolve_in_document(document.text, annotation, document.removed)
+    link_document(store, document.id, entities)
     store.mark_annotated(document.id)
 
 
@@ -426,6 +534,7 @@ def refresh_entity(store: EntityTables, entity_id: str) -> None:
         if s.kind in {"name", "account"}
         for key in entity_keys(s.text, type_ if s.kind == "name" else "account")
     }
+    keys |= {f"n:{fold(handle)}" for handle in store.credited_accounts(entity_id)}
     store.update_entity(entity_id, type_, canonical_name(spellings, type_), keys)
 
 

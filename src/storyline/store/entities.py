@@ -16,6 +16,7 @@ class StoredEntity:
     id: str
     type: EntityType
     name: str
+    rowid: int = 0  # creation order: the oldest of several keeps its id in a merge
 
 
 @dataclass(slots=True, frozen=True)
@@ -73,6 +74,14 @@ class EntityTables:
                 )
                 for m in mentions
             ],
+        )
+
+    def add_account(self, entity_id: str, handle: str, document_id: str, evidence: str) -> None:
+        """An account known from a line cleaning removed (a photo credit), not a mention."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO entity_accounts(entity_id, handle, document_id, evidence) "
+            "VALUES (?, ?, ?, ?)",
+            (entity_id, handle, document_id, evidence),
         )
 
     def mark_annotated(self, document_id: str) -> None:
@@ -133,6 +142,9 @@ class EntityTables:
             params,
         )
         self.conn.execute("UPDATE entity_links SET entity_id = ? WHERE entity_id = ?", params)
+        self.conn.execute(
+            "UPDATE OR IGNORE entity_accounts SET entity_id = ? WHERE entity_id = ?", params
+        )
         self.conn.execute("UPDATE entity_redirects SET new_id = ? WHERE new_id = ?", params)
         self.conn.execute(
             "INSERT OR REPLACE INTO entity_redirects(old_id, new_id) VALUES (?, ?)", (merged, into)
@@ -161,6 +173,7 @@ class EntityTables:
             "mentions",
             "sentences",
             "entity_spellings",
+            "entity_accounts",
             "entity_keys",
             "entity_links",
             "entity_redirects",
@@ -177,14 +190,34 @@ class EntityTables:
         if not keys:
             return found
         rows = self.conn.execute(
-            "SELECT k.key, e.id, e.type, e.name FROM entity_keys k "
+            "SELECT k.key, e.id, e.type, e.name, e.rowid FROM entity_keys k "
             f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({', '.join('?' * len(keys))}) "
             "ORDER BY e.rowid",
             keys,
         )
-        for key, entity_id, type_, name in rows:
-            found.setdefault(key, []).append(StoredEntity(entity_id, type_, name))
+        for key, entity_id, type_, name, rowid in rows:
+            found.setdefault(key, []).append(StoredEntity(entity_id, type_, name, rowid))
         return found
+
+    def credited_accounts(self, entity_id: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT handle FROM entity_accounts WHERE entity_id = ? ORDER BY handle",
+            (entity_id,),
+        )
+        return [str(r[0]) for r in rows]
+
+    def shared_context(self, entity_id: str, others: Iterable[str]) -> int:
+        """How many of `others` appear in a document beside `entity_id`."""
+        others = list(others)
+        if not others:
+            return 0
+        row = self.conn.execute(
+            "SELECT count(DISTINCT b.entity_id) FROM mentions a "
+            "JOIN mentions b ON b.document_id = a.document_id "
+            f"WHERE a.entity_id = ? AND b.entity_id IN ({', '.join('?' * len(others))})",
+            (entity_id, *others),
+        ).fetchone()
+        return int(row[0])
 
     def entity_keys_of(self, entity_id: str) -> set[str]:
         rows = self.conn.execute("SELECT key FROM entity_keys WHERE entity_id = ?", (entity_id,))
@@ -235,10 +268,18 @@ class EntityTables:
             "JOIN documents d ON d.id = m.document_id ORDER BY d.rowid"
         ):
             documents.setdefault(entity_id, []).append(document_id)
+        credited: dict[str, list[str]] = {}
+        for entity_id, handle in self.conn.execute(
+            "SELECT DISTINCT entity_id, handle FROM entity_accounts ORDER BY handle"
+        ):
+            credited.setdefault(entity_id, []).append(handle)
         for entity in entities.values():
             rows = spellings.get(entity.id, [])
-            entity.aliases = tuple(dict.fromkeys(t for t, _, _ in rows))
-            entity.accounts = tuple(dict.fromkeys(t for t, k, _ in rows if k == "account"))
+            accounts = [t for t, k, _ in rows if k == "account"] + credited.get(entity.id, [])
+            entity.aliases = tuple(
+                dict.fromkeys([entity.name, *(t for t, _, _ in rows), *accounts])
+            )
+            entity.accounts = tuple(dict.fromkeys(accounts))
             entity.mentions = sum(c for _, _, c in rows)
             entity.documents = tuple(documents.get(entity.id, ()))
         return sorted(entities.values(), key=lambda e: (-e.mentions, e.name.casefold()))

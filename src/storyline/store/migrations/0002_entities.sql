@@ -80,3 +80,13 @@ CREATE TABLE entity_redirects (
     old_id TEXT PRIMARY KEY,
     new_id TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- Accounts known from lines cleaning removed ("| @kyo1122/Instagram" under a photo):
+-- no offsets in the text, so not mentions; the removed line is the evidence.
+CREATE TABLE entity_accounts (
+    entity_id   TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    handle      TEXT NOT NULL,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    evidence    TEXT NOT NULL,
+    PRIMARY KEY (entity_id, handle, document_id)
+) WITHOUT ROWID;
