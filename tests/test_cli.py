@@ -108,12 +108,16 @@ def test_export_schema(run: CLI, examples: Path, tmp_path: Path) -> None:
     assert run("export", "--format", "json", "-o", str(out)).exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema"] == "storyline/v1"
-    assert {k: data[k] for k in ("entities", "events", "relations", "stories")} == {
-        "entities": [],
+    assert {k: data[k] for k in ("events", "relations", "stories")} == {
         "events": [],
         "relations": [],
         "stories": [],
     }
+    ids = {d["id"] for d in data["documents"]}
+    for entity in data["entities"]:
+        assert set(entity) >= {"id", "type", "name", "aliases", "accounts", "documents", "mentions"}
+        assert entity["id"].startswith("e_") and entity["name"] in entity["aliases"]
+        assert entity["mentions"] >= 1 and set(entity["documents"]) <= ids
     doc = data["documents"][0]
     for key in (
         "id",

@@ -141,6 +141,7 @@ NOT_NAMES = frozenset(
     June July August September October November December Mr Mrs Ms Dr But And Or So If When
     While After Before Meanwhile However Also Then According Although Though Yet Still Even
     Netizens Fans Korean Korea Photo Source Sources Instagram Update Breaking Exclusive
+    Story Stories Reels Live Post Posts
     """.split()
 )
 # Capitalised words a role word is often followed by that are not names: official English title.
@@ -675,7 +676,7 @@ def _consistent(
     from bisect import bisect_right
 
     votes: dict[str, Counter[str]] = {}
-    rule_label: dict[str, str] = {}
+    rule_label: dict[str, str] = {}  # spellings a rule found, and the rule's label
     for c in candidates:
         text = doc[c.start : c.end].text
         if c.from_rule:
@@ -697,7 +698,10 @@ def _consistent(
             continue
         taken.append((start, end))
         sentence = bisect_right(sentence_starts, start) - 1
-        mentions.append(Mention(start, end, text, LABEL_TYPES[label], max(sentence, 0)))
+        ruled = text in rule_label
+        mentions.append(
+            Mention(start, end, text, LABEL_TYPES[label], max(sentence, 0), ruled=ruled)
+        )
     return mentions
 
 

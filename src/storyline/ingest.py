@@ -274,4 +274,11 @@ def _store_batch(
     fresh = [p.document for p in batch if not store.document_exists(p.document.id)]
     annotations = {d.id: a for d, a in _annotated(fresh, annotator) if a is not None}
     for prepared in batch:
-        yield store_document(store, prepared, annotations.get(prepared.document.id))
+        try:
+            yield store_document(store, prepared, annotations.get(prepared.document.id))
+        except Exception as exc:  # the transaction rolled back; the batch goes on
+            yield IngestResult(
+                prepared.document.source,
+                Outcome.FAILED,
+                message=f"could not store it ({type(exc).__name__}: {exc})",
+            )

@@ -128,6 +128,8 @@ class Mention:
     sentence: int
     kind: MentionKind = "name"
     entity: str | None = None
+    # Found by a rule rather than only by the statistical NER (whose types vary more).
+    ruled: bool = False
 
 
 @dataclass(slots=True)

@@ -72,6 +72,11 @@ class LocalEntity:
         return [m.text for m in self.mentions if m.kind == "account"]
 
     @property
+    def ruled(self) -> bool:
+        """Some full name of it was found by a rule, so its type is more than a guess."""
+        return any(m.ruled for m in self.mentions if m.kind == "name")
+
+    @property
     def display(self) -> str:
         names = self.names or self.accounts or [self.mentions[0].text]
         return max(names, key=lambda n: (len(n.split()), names.count(n)))
@@ -413,7 +418,8 @@ def choose_matches(
     """The stored entities this local entity is, oldest first, each with the key that
     says so. `candidates` maps each of the entity's keys to the stored entities holding it.
 
-    An exact spelling matches across the types the NER mixes up; the looser keys need
+    An exact spelling matches across the types the NER mixes up (and across all types
+    when only the NER typed it: "Glass Garden" the person is the drama); the looser keys need
     the same type and names that still look alike. Near spellings ("s:" keys) are
     left to `near_spellings`, which also weighs the company an entity keeps.
     """
@@ -423,8 +429,10 @@ def choose_matches(
             if candidate.id in found or key.startswith("s:"):
                 continue
             if key.startswith("n:"):
-                ok = compatible(entity.type, candidate.type) or (
-                    {entity.type, candidate.type} <= _INTERCHANGEABLE
+                ok = (
+                    compatible(entity.type, candidate.type)
+                    or {entity.type, candidate.type} <= _INTERCHANGEABLE
+                    or not entity.ruled
                 )
             else:
                 ok = compatible(entity.type, candidate.type) and _alike(entity, candidate) >= ALIKE
