@@ -20,6 +20,7 @@ demo: install
 	$(BIN)/storyline --db $(DEMO_DB) ingest examples/corpus
 	$(BIN)/storyline --db $(DEMO_DB) documents
 	$(BIN)/storyline --db $(DEMO_DB) stats
+	$(BIN)/storyline --db $(DEMO_DB) entities --limit 15
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

@@ -179,3 +179,37 @@ def test_database_from_the_environment(tmp_path: Path, examples: Path) -> None:
     runner = CliRunner(env={"STORYLINE_DB": str(tmp_path / "env.db")})
     assert runner.invoke(cli, ["ingest", "-q", str(examples)]).exit_code == 0
     assert (tmp_path / "env.db").exists()
+
+
+def test_entities_and_entity(run: CLI, examples: Path) -> None:
+    run("ingest", str(examples))
+    listed = run("entities", "--type", "person")
+    assert listed.exit_code == 0
+    assert "Yoon Ha-rin" in listed.output and "Yoon Ha Rin" in listed.output
+    as_json = json.loads(run("entities", "--json", "--limit", "3").output)
+    assert len(as_json) == 3 and as_json[0]["mentions"] >= as_json[-1]["mentions"]
+    shown = run("entity", "Yoon", "Ha", "Rin", "--why")
+    assert shown.exit_code == 0
+    assert "Yoon Ha-rin" in shown.output and "@harin.yoon" in shown.output
+    assert "How the spellings came together" in shown.output
+    detail = json.loads(run("entity", "@harin.yoon", "--json").output)
+    assert detail["name"] == "Yoon Ha-rin"
+    for evidence in detail["evidence"]:
+        assert evidence["text"] in evidence["sentence"]
+
+
+def test_entity_errors_are_one_line(run: CLI, examples: Path) -> None:
+    run("ingest", str(examples))
+    missing = run("entity", "Nobody Atall")
+    assert missing.exit_code == 1 and "no entity called 'Nobody Atall'" in missing.output
+    assert "Traceback" not in missing.output
+
+
+def test_reprocess_and_stats(run: CLI, examples: Path) -> None:
+    run("ingest", str(examples))
+    before = json.loads(run("entities", "--json").output)
+    result = run("reprocess", "--all")
+    assert result.exit_code == 0 and "Annotated 11 documents" in result.output
+    assert json.loads(run("entities", "--json").output) == before
+    stats = run("stats")
+    assert "entities" in stats.output and "person" in stats.output

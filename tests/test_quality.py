@@ -14,7 +14,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import CLI, ROOT
 
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
 
@@ -43,3 +43,39 @@ def test_token_f1() -> None:
     assert token_f1("a b c", "a b c") == 1.0
     assert token_f1("", "a") == 0.0
     assert token_f1("A b", "a b c d") == pytest.approx(2 / 3)
+
+
+def _score_entities(run: CLI, shared: Path, gold_path: Path, tmp_path: Path) -> dict[str, float]:
+    """Ingest the gold file's annotated articles from the KH corpus, export, score."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    wanted = set(gold["annotated_documents"])
+    articles = (shared / "corpus" / "kh" / "articles.jsonl").read_text(encoding="utf-8")
+    chosen = [line for line in articles.splitlines() if json.loads(line).get("url") in wanted]
+    assert len(chosen) == len(wanted)
+    corpus = tmp_path / "annotated.jsonl"
+    corpus.write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    assert run("ingest", str(corpus)).exit_code == 0
+    export = tmp_path / "export.json"
+    assert run("export", "-o", str(export)).exit_code == 0
+    spec = importlib.util.spec_from_file_location("score", shared / "tools" / "score.py")
+    assert spec and spec.loader
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    prediction = json.loads(export.read_text(encoding="utf-8"))
+    return scorer.score(gold, prediction)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("floor", "gold"),
+    [
+        ("entities_kh_dev", "gold/kh_dev.gold.json"),
+        ("entities_kh_extra", str(ROOT / "benchmarks" / "gold" / "kh_extra.gold.json")),
+    ],
+)
+def test_entity_floors(floor: str, gold: str, run: CLI, shared: Path, tmp_path: Path) -> None:
+    pinned = FLOORS[floor]
+    scores = _score_entities(run, shared, shared / gold, tmp_path)
+    assert scores["entity_f1"] >= pinned["entity_f1"]
+    assert scores["alias_recall"] >= pinned["alias_recall"]
+    assert scores["entity_merges"] == 0
+    assert scores["entity_splits"] <= pinned["entity_splits"]

@@ -55,6 +55,8 @@ def test_scores_on_the_shared_scorer(seeds_export: dict, shared: Path) -> None: 
     assert scores["documents_found"] == 1.0
     assert scores["credited_sources_f1"] >= 0.9
     assert scores["document_date_accuracy"] == 1.0
+    assert scores["entity_f1"] >= 0.95 and scores["alias_recall"] >= 0.9
+    assert scores["entity_splits"] == 0 and scores["entity_merges"] == 0
 
 
 def test_dates(seeds_export: dict) -> None:  # type: ignore[type-arg]

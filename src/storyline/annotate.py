@@ -242,7 +242,8 @@ def _sentences(doc: Doc, entities: list[_Candidate]) -> tuple[Sentence, ...]:
             bounds[-1][1] = sent.end_char
         else:
             bounds.append([sent.start_char, sent.end_char])
-    return tuple(Sentence(start, end) for start, end in bounds)
+    text = doc.text
+    return tuple(Sentence(start, start + len(text[start:end].rstrip())) for start, end in bounds)
 
 
 # The rule component ---------------------------------------------------------------

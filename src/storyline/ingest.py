@@ -126,8 +126,12 @@ def _without_title(text: str, title: str | None) -> str:
 
 
 def annotates(document: Document) -> bool:
-    """Entity recognition is English for now; other languages are stored unannotated."""
-    return document.language in {None, "en"}
+    """Entity recognition reads English for now; other languages are stored without
+    entities. A bilingual article that opens in English is read too."""
+    if document.language in {None, "en"}:
+        return True
+    letters = [c for c in document.text[:1000] if c.isalpha()]
+    return sum(c.isascii() for c in letters) > 0.5 * len(letters)
 
 
 def store_document(
@@ -149,6 +153,8 @@ def store_document(
             store.insert_document(doc, prepared.content_hash)
             if annotation is not None:
                 resolve_document(store, doc, annotation)
+            elif not annotates(doc):
+                store.mark_annotated(doc.id)  # nothing to find in a language we do not read
         store.set_source(doc.source, doc.id, prepared.input_hash)
         if replaces:
             for entity_id in store.delete_if_orphaned(replaces):

@@ -155,7 +155,7 @@ def korean_given_syllables(given: str) -> list[str] | None:
 def korean_name_parts(name: str) -> tuple[str, list[str]] | None:
     """'Song Hye-kyo' -> ('Song', ['hye', 'kyo']): surname first, given name in syllables."""
     words = name.split(maxsplit=1)
-    if len(words) != 2 or words[0] not in KOREAN_SURNAMES:
+    if len(words) != 2 or words[0].title() not in KOREAN_SURNAMES:
         return None
     syllables = korean_given_syllables(words[1])
     if syllables is None or len(syllables) < 2:

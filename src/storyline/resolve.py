@@ -557,7 +557,8 @@ def entity_type(spellings: Sequence[Spelling]) -> EntityType:
 
 def canonical_name(spellings: Sequence[Spelling], type_: EntityType) -> str:
     """The most frequent full spelling; for people the hyphenated romanisation first
-    ('Song Hye-kyo' over 'Song Hye Kyo'), for events the name without its year."""
+    ('Song Hye-kyo' over 'Song Hye Kyo'), for events the name without its year, and
+    never a long name in capitals when it is also written otherwise."""
     counts: dict[str, int] = {}
     for s in spellings:
         if s.kind == "name":
@@ -565,7 +566,13 @@ def canonical_name(spellings: Sequence[Spelling], type_: EntityType) -> str:
             counts[text] = counts.get(text, 0) + s.mentions
     if not counts:
         return spellings[0].text
+    lowered = {t.casefold() for t in counts if not t.isupper()}
     return max(
         counts,
-        key=lambda t: (type_ == "person" and is_hyphenated_korean(t), counts[t], len(t)),
+        key=lambda t: (
+            type_ == "person" and is_hyphenated_korean(t),
+            not (t.isupper() and t.casefold() in lowered),  # "SEOUL" of a dateline is "Seoul"
+            counts[t],
+            len(t),
+        ),
     )

@@ -301,8 +301,10 @@ class EntityTables:
         rows = self.conn.execute(
             "SELECT id, type, name FROM entities WHERE id = ? OR name = ? COLLATE NOCASE "
             "UNION SELECT e.id, e.type, e.name FROM entity_spellings s "
-            "JOIN entities e ON e.id = s.entity_id WHERE s.text = ? COLLATE NOCASE",
-            (ref, ref, ref),
+            "JOIN entities e ON e.id = s.entity_id WHERE s.text = ? COLLATE NOCASE "
+            "UNION SELECT e.id, e.type, e.name FROM entity_accounts a "
+            "JOIN entities e ON e.id = a.entity_id WHERE a.handle = ? COLLATE NOCASE",
+            (ref, ref, ref, ref),
         ).fetchall()
         return [StoredEntity(r[0], r[1], r[2]) for r in rows]
 

@@ -1,0 +1,104 @@
+"""Recognition: the rules before spaCy's NER, and the clean-up after it.
+
+Texts are written for the tests (fictional people), in the shapes news uses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.annotate import Annotation, Annotator, default_annotator
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return default_annotator()
+
+
+def found(annotation: Annotation) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in annotation.mentions}
+
+
+@pytest.mark.parametrize(
+    "name", ["Baek Ji-hoon", "Baek Ji Hoon", "Moon Seul-gi", "Kwon Nayeon", "Yoo Joon-yeol"]
+)
+def test_romanised_korean_names(annotator: Annotator, name: str) -> None:
+    annotation = annotator.annotate(f"Actor {name} met reporters in Busan on Monday.")
+    assert (name, "person") in found(annotation)
+
+
+def test_headline_words_and_possessives_stay_out_of_names(annotator: Annotator) -> None:
+    text = "Moon Ha Rin Teases Fans\nFans loved Moon Ha Rin’s new photo of Baek Ji-hoon's dog."
+    names = found(annotator.annotate(text))
+    assert ("Moon Ha Rin", "person") in names and ("Baek Ji-hoon", "person") in names
+    assert not any("Teases" in n or "’s" in n for n, _ in names)
+
+
+def test_english_words_after_a_surname_are_no_name(annotator: Annotator) -> None:
+    names = found(annotator.annotate("Park To Be Released on Friday, said the label."))
+    assert not any(n.startswith("Park") for n, _ in names)
+
+
+def test_stage_names_from_the_word_before_them(annotator: Annotator) -> None:
+    text = "The drama also stars singer-turned-actor Dalbit. Kang's ex-girlfriend, Sorami, posted."
+    names = found(annotator.annotate(text))
+    assert ("Dalbit", "person") in names and ("Sorami", "person") in names
+
+
+def test_titles_after_cues_quotes_and_lists(annotator: Annotator) -> None:
+    text = (
+        'She starred in the tvN drama "Winter Lantern." The "Salt Road" actress also sang '
+        "songs such as “Paper Moon” and “Blue Hour.” The series titled The Long Harbor "
+        'was cancelled. "We are sad," she said.'
+    )
+    works = {n for n, t in found(annotator.annotate(text)) if t == "work"}
+    assert works >= {"Winter Lantern", "Salt Road", "Paper Moon", "Blue Hour", "The Long Harbor"}
+    assert "We are sad" not in works
+
+
+def test_events_orgs_platforms_and_accounts(annotator: Annotator) -> None:
+    text = (
+        "Baek Ji-hoon won at the 2025 Blue Crane Film Awards and thanked Tidewater Pictures "
+        "on Instagram (@jihoon.baek) and YouTube. Studio Maru released the film."
+    )
+    names = found(annotator.annotate(text))
+    assert {
+        ("2025 Blue Crane Film Awards", "event"),
+        ("Tidewater Pictures", "org"),
+        ("Instagram", "org"),
+        ("YouTube", "org"),
+        ("@jihoon.baek", "account"),
+        ("Studio Maru", "org"),
+    } <= names
+
+
+def test_award_categories_and_nationalities_are_no_entities(annotator: Annotator) -> None:
+    text = "When Moon Ha-rin won Best Actress, the Korean press cheered."
+    names = {n for n, _ in found(annotator.annotate(text))}
+    assert "Best Actress" not in names and "Korean" not in names
+
+
+def test_one_type_per_spelling_and_every_occurrence(annotator: Annotator) -> None:
+    text = (
+        "Ryu's ex-lover, Sorami, posted a photo. Later Sorami deleted it. Sorami declined "
+        "to comment."
+    )
+    sorami = [m for m in annotator.annotate(text).mentions if m.text == "Sorami"]
+    assert len(sorami) == 3 and {m.type for m in sorami} == {"person"}
+
+
+def test_sentences_break_at_lines_and_never_inside_a_name(annotator: Annotator) -> None:
+    text = "A heading without a stop\nShe tagged Han So Hee’s account. Then she left."
+    annotation = annotator.annotate(text)
+    sentences = [text[s.start : s.end] for s in annotation.sentences]
+    assert sentences[0] == "A heading without a stop"
+    assert any("Han So Hee’s account" in s for s in sentences)
+    for mention in annotation.mentions:
+        sentence = annotation.sentences[mention.sentence]
+        assert sentence.start <= mention.start and mention.end <= sentence.end
+
+
+def test_offsets_index_the_text(annotator: Annotator) -> None:
+    text = "Moon Ha-rin and Baek Ji-hoon met at the 2024 Cannes Film Festival."
+    for mention in annotator.annotate(text).mentions:
+        assert text[mention.start : mention.end] == mention.text

@@ -1,0 +1,158 @@
+"""Resolution: one entity per real thing, within a document and across the store.
+
+Texts are written for the tests (fictional people and companies)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.annotate import Annotator, default_annotator
+from storyline.ingest import ingest, reannotate
+from storyline.models import Entity
+from storyline.resolve import LocalEntity, resolve_in_document
+from storyline.store import SQLiteStore
+
+
+@pytest.fixture(scope="module")
+def annotator() -> Annotator:
+    return default_annotator()
+
+
+def local(annotator: Annotator, text: str, removed: tuple[str, ...] = ()) -> list[LocalEntity]:
+    return resolve_in_document(text, annotator.annotate(text), removed)
+
+
+def person(entities: list[LocalEntity], name: str) -> LocalEntity:
+    [found] = [e for e in entities if e.type == "person" and name in e.names]
+    return found
+
+
+def add(store: SQLiteStore, folder: Path, name: str, text: str) -> None:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    summary = ingest(store, [str(path)])
+    assert summary.failed == 0
+
+
+def entity(store: SQLiteStore, name: str) -> Entity:
+    [found] = store.find_entities(name)
+    return store.get_entity(found.id)
+
+
+def test_short_forms_and_possessives_join_the_full_name(annotator: Annotator) -> None:
+    text = "Actress Moon Ha-rin greeted fans. Moon’s agency said Moon would rest."
+    moon = person(local(annotator, text), "Moon Ha-rin")
+    assert [m.text for m in moon.mentions] == ["Moon Ha-rin", "Moon", "Moon"]
+    assert [m.kind for m in moon.mentions] == ["name", "short", "short"]
+
+
+def test_a_shared_surname_goes_to_the_person_mentioned_last(annotator: Annotator) -> None:
+    text = (
+        "Director Han Won-jeong met actress Han So-ra on Friday. "
+        "“We will start filming soon,” Han Won-jeong said. "
+        "Han added that the script was finished."
+    )
+    entities = local(annotator, text)
+    director = person(entities, "Han Won-jeong")
+    actress = person(entities, "Han So-ra")
+    added = text.index("Han added")
+    assert any(m.start == added and m.kind == "short" for m in director.mentions)
+    assert not any(m.start == added for m in actress.mentions)
+
+
+def test_a_shared_surname_far_from_both_people_is_nobodys(annotator: Annotator) -> None:
+    filler = " ".join(f"The crew rested on day {n}." for n in range(6))
+    text = f"Han Won-jeong met Han So-ra. {filler} Han was not seen again."
+    entities = local(annotator, text)
+    late = text.index("Han was")
+    assert not any(m.start == late for e in entities for m in e.mentions)
+
+
+def test_a_description_names_the_person_it_describes(annotator: Annotator) -> None:
+    text = (
+        'Moon Ha-rin starred in the drama "Salt Road." Later, the "Salt Road" actress said '
+        "she hoped to work with Baek Ji-hoon."
+    )
+    moon = person(local(annotator, text), "Moon Ha-rin")
+    assert any(m.kind == "descriptor" and "actress" in m.text for m in moon.mentions)
+
+
+def test_accounts_join_their_owner(annotator: Annotator) -> None:
+    text = "Moon Ha-rin (@harin_moon) posted a photo with Baek Ji-hoon."
+    entities = local(annotator, text, removed=("| @baekjh/Instagram",))
+    moon, baek = person(entities, "Moon Ha-rin"), person(entities, "Baek Ji-hoon")
+    assert moon.accounts == ["@harin_moon"]
+    assert [handle for handle, _ in baek.credited_accounts] == ["@baekjh"]
+
+
+def test_an_account_nobody_owns_is_an_account(annotator: Annotator) -> None:
+    entities = local(annotator, "A post by @winterfan99 went viral on Sunday.")
+    assert [(e.type, e.accounts) for e in entities] == [("account", ["@winterfan99"])]
+
+
+def test_another_name_of_the_same_person(annotator: Annotator) -> None:
+    text = "Singer Dalbit, whose real name is Kwon Ji-eun, released an album on Friday."
+    [dalbit] = [e for e in local(annotator, text) if e.type == "person"]
+    assert set(dalbit.names) == {"Dalbit", "Kwon Ji-eun"}
+
+
+def test_spellings_across_documents_are_one_entity(store: SQLiteStore, tmp_path: Path) -> None:
+    add(store, tmp_path, "a.txt", "Star\n\nActor Baek Ji Hoon joined C-JeS Studio on Monday.")
+    add(store, tmp_path, "b.txt", "Deal\n\nBaek Ji-hoon thanked CJes Studios for the deal.")
+    add(store, tmp_path, "c.txt", "Film\n\nBaek Ji-hun starred in a film by CJes Studios.")
+    baek = entity(store, "Baek Ji Hoon")
+    assert baek.name == "Baek Ji-hoon"  # the hyphenated romanisation is preferred
+    assert {"Baek Ji Hoon", "Baek Ji-hoon", "Baek Ji-hun"} <= set(baek.aliases)
+    assert len(baek.documents) == 3
+    assert entity(store, "C-JeS Studio").id == entity(store, "CJes Studios").id
+    why = [link.reason for link in store.entity_links(baek.id)]
+    assert any("romanisation" in reason for reason in why)
+
+
+def test_people_sharing_a_surname_stay_apart(store: SQLiteStore, tmp_path: Path) -> None:
+    add(store, tmp_path, "a.txt", "One\n\nKim Ha-neul met Kim Ha-eun in Seoul. Kim Ha-neul left.")
+    add(store, tmp_path, "b.txt", "Two\n\nKim Ha-eun signed with a new agency.")
+    neul, eun = entity(store, "Kim Ha-neul"), entity(store, "Kim Ha-eun")
+    assert neul.id != eun.id and len(eun.documents) == 2
+
+
+def test_a_later_document_merges_two_stored_entities(store: SQLiteStore, tmp_path: Path) -> None:
+    add(store, tmp_path, "a.txt", "Cast\n\nMoon Ha-rin joined the cast of a new drama.")
+    add(store, tmp_path, "b.txt", "Viral\n\nA photo posted by @harin_moon went viral on Sunday.")
+    account = entity(store, "@harin_moon")
+    assert account.type == "account"
+    add(store, tmp_path, "c.txt", "Post\n\nMoon Ha-rin (@harin_moon) thanked fans on Monday.")
+    moon = entity(store, "Moon Ha-rin")
+    assert "@harin_moon" in moon.accounts and len(moon.documents) == 3
+    assert store.find_entities(account.id)[0].id == moon.id  # the old id still resolves
+    [merge] = [link for link in store.entity_links(moon.id) if link.merged]
+    assert merge.merged == account.id and "c.txt" not in merge.reason
+
+
+def test_a_near_spelling_needs_the_same_company(store: SQLiteStore, tmp_path: Path) -> None:
+    cast = "Baek Ji-hoon and Moon Ha-rin"
+    add(store, tmp_path, "a.txt", f"Cast\n\nPark Hae-il stars with {cast} in a thriller.")
+    add(store, tmp_path, "b.txt", f"Cannes\n\nPark Hye-il walked the carpet with {cast}.")
+    add(store, tmp_path, "c.txt", "Other\n\nPark Hyo-il opened a bakery in Daegu.")
+    park = entity(store, "Park Hae-il")
+    assert "Park Hye-il" in park.aliases
+    assert entity(store, "Park Hyo-il").id != park.id
+
+
+def test_replacing_a_document_forgets_its_mentions(store: SQLiteStore, tmp_path: Path) -> None:
+    add(store, tmp_path, "a.txt", "News\n\nMoon Ha-rin met Baek Ji-hoon.")
+    add(store, tmp_path, "a.txt", "News\n\nMoon Ha-rin met reporters.")
+    assert store.find_entities("Baek Ji-hoon") == []
+    assert entity(store, "Moon Ha-rin").mentions == 1
+
+
+def test_reannotating_everything_gives_the_same_entities(
+    store: SQLiteStore, examples: Path
+) -> None:
+    ingest(store, [str(examples)])
+    before = [(e.name, e.type, e.aliases, e.mentions) for e in store.entities()]
+    assert reannotate(store, everything=True) == store.count_documents()
+    after = [(e.name, e.type, e.aliases, e.mentions) for e in store.entities()]
+    assert before == after and len(before) > 10
