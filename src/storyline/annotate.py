@@ -687,13 +687,14 @@ def _consistent(
         text: rule_label.get(text) or counts.most_common(1)[0][0] for text, counts in votes.items()
     }
     spans = {(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in candidates}
-    spans |= set(_more_occurrences(doc.text, [t for t in rule_label if len(t) > 2], spans))
+    text_of_doc = doc.text  # doc.text joins every token: once, not per mention
+    spans |= set(_more_occurrences(text_of_doc, [t for t in rule_label if len(t) > 2], spans))
     taken: list[tuple[int, int]] = []
     mentions: list[Mention] = []
     for start, end in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
         if taken and start < taken[-1][1]:
             continue
-        text = doc.text[start:end]
+        text = text_of_doc[start:end]
         label = label_of.get(text)
         if label is None:
             continue

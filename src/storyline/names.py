@@ -49,10 +49,6 @@ def _syllables() -> frozenset[str]:
     return frozenset(i + v + f for i in _INITIALS for v in _VOWELS for f in _FINALS)
 
 
-SYLLABLE = "(?:" + "|".join(sorted(_syllables(), key=len, reverse=True)) + ")"
-_ONE = re.compile(f"{SYLLABLE}", re.I)
-_TWO = re.compile(f"{SYLLABLE}{SYLLABLE}", re.I)
-
 # English words that are also syllables; in "Song To Be Released" they are headline
 # words, not a given name.
 ENGLISH_SYLLABLES = frozenset(
@@ -68,12 +64,13 @@ ENGLISH_SYLLABLES = frozenset(
 
 
 def is_syllable(text: str) -> bool:
-    return _ONE.fullmatch(text) is not None
+    return text.lower() in _syllables()
 
 
 def is_two_syllables(text: str) -> bool:
     """'Nayeon', 'Sohee', 'Jisoo': a given name written as one word."""
-    return _TWO.fullmatch(text) is not None
+    parts = split_syllables(text)
+    return parts is not None and len(parts) == 2
 
 
 def split_syllables(text: str) -> list[str] | None:
