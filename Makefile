@@ -36,6 +36,7 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/annotate.py
 	$(BIN)/python benchmarks/html_extraction.py
 
 clean:

@@ -1,9 +1,10 @@
 """Ingest speed and memory on a real JSONL dump, against a bare reference in the same run.
 
-    python benchmarks/ingest.py [--corpus ../shared/corpus/kh/articles.jsonl] [--repeat 3]
+    python benchmarks/ingest.py [--corpus ../shared/corpus/kh/articles.jsonl] [--repeat 1]
 
 storyline: `storyline.ingest` into a fresh SQLite file (read, clean, date, detect
-language, hash, one transaction per document, FTS index). Reference: json.loads each
+language, hash, annotate and resolve entities with spaCy, one transaction per document,
+FTS index). Annotation dominates: benchmarks/annotate.py measures it against bare spaCy. Reference: json.loads each
 line and INSERT its text into a plain SQLite table, one transaction per line, the
 floor any ingest pays. Prints documents per second for both, their ratio, and the
 process's peak resident memory.
@@ -65,7 +66,7 @@ def peak_rss_mb() -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each; the best is kept")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"no corpus at {args.corpus}", file=sys.stderr)

@@ -558,8 +558,9 @@ def _print_entity(detail: EntityDetail, *, why: bool, show: int) -> None:
             label = "merged" if link.merged else "joined"
             out.print(f"  [yellow]{label}[/]: {escape(link.reason)}", soft_wrap=True)
         for handle, document, evidence in detail.credited:
+            line = escape(evidence)
             out.print(
-                f"  “{escape(handle)}”  [dim]{document}: from the removed line “{escape(evidence)}”[/]",
+                f"  “{escape(handle)}”  [dim]{document}: from the removed line “{line}”[/]",
                 soft_wrap=True,
             )
 
