@@ -4,10 +4,10 @@
 
 storyline: `storyline.ingest` into a fresh SQLite file (read, clean, date, detect
 language, hash, annotate and resolve entities with spaCy, one transaction per document,
-FTS index). Annotation dominates: benchmarks/annotate.py measures it against bare spaCy. Reference: json.loads each
-line and INSERT its text into a plain SQLite table, one transaction per line, the
-floor any ingest pays. Prints documents per second for both, their ratio, and the
-process's peak resident memory.
+FTS index); annotation dominates, and benchmarks/annotate.py measures it against bare
+spaCy. Reference: json.loads each line and INSERT its text into a plain SQLite table,
+one transaction per line, the floor any ingest pays. Prints documents per second for
+both, their ratio, and the process's peak resident memory.
 """
 
 from __future__ import annotations
