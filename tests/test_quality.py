@@ -77,5 +77,6 @@ def test_entity_floors(floor: str, gold: str, run: CLI, shared: Path, tmp_path: 
     scores = _score_entities(run, shared, shared / gold, tmp_path)
     assert scores["entity_f1"] >= pinned["entity_f1"]
     assert scores["alias_recall"] >= pinned["alias_recall"]
+    assert scores["entity_splits"] <= pinned["entity_splits"]
     assert scores["entity_merges"] == 0
     assert scores["entity_splits"] <= pinned["entity_splits"]

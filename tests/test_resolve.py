@@ -10,8 +10,8 @@ import pytest
 
 from storyline.annotate import Annotator, default_annotator
 from storyline.ingest import ingest, reannotate
-from storyline.models import Entity
-from storyline.resolve import LocalEntity, resolve_in_document
+from storyline.models import Entity, EntityType
+from storyline.resolve import LocalEntity, resolve_in_document, short_forms_of
 from storyline.store import SQLiteStore
 
 
@@ -141,6 +141,48 @@ def test_a_near_spelling_needs_the_same_company(store: SQLiteStore, tmp_path: Pa
     assert entity(store, "Park Hyo-il").id != park.id
 
 
+def test_a_near_spelling_the_document_also_names_is_someone_else(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    cast = "Baek Ji-hoon and Moon Ha-rin"
+    add(store, tmp_path, "a.txt", f"Cast\n\nKim Soo-ah stars with {cast} in a thriller.")
+    add(store, tmp_path, "b.txt", f"Party\n\nKim Soo-ah, Kim So-ah, {cast} went to the party.")
+    add(store, tmp_path, "c.txt", f"Gala\n\nKim Seo-ah, Kim Soe-ah, {cast} went to the gala.")
+    soo_ah = entity(store, "Kim Soo-ah")
+    assert soo_ah.aliases == ("Kim Soo-ah",)
+    others = [entity(store, name).id for name in ["Kim So-ah", "Kim Seo-ah", "Kim Soe-ah"]]
+    assert len({soo_ah.id, *others}) == 4
+
+
+def test_a_bare_given_name_joins_the_person_in_the_same_company(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    cast = "Baek Ji-hoon and Moon Ha-rin"
+    add(store, tmp_path, "a.txt", f"Plot\n\nThe drama follows Tae-ryong, played by {cast}.")
+    add(store, tmp_path, "b.txt", f"Cast\n\nJang Tae-ryong is the hero, beside {cast}.")
+    add(store, tmp_path, "c.txt", f"Recap\n\nTae-ryong fights back, say {cast}.")
+    add(store, tmp_path, "d.txt", "Other\n\nTae-ryong opened a bakery in Daegu.")
+    jang = entity(store, "Jang Tae-ryong")
+    assert {"Tae-ryong", "Jang Tae-ryong"} <= set(jang.aliases)
+    assert len(jang.documents) == 3  # not the bakery: nobody in its company
+    assert any(link.merged for link in store.entity_links(jang.id))
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "forms"),
+    [
+        ("Moon Ha-rin", "person", ["Moon", "Ha-rin"]),
+        ("Clara Vance", "person", ["Vance"]),
+        ("Tidewater Entertainment", "org", ["Tidewater"]),
+        ("Wonder Girls", "person", []),  # the NER's person; 'Girls' is no one's short form
+        ("American Music", "org", []),
+        ("Meta Korea", "person", []),
+    ],
+)
+def test_short_forms_are_never_common_words(name: str, type_: EntityType, forms: list[str]) -> None:
+    assert short_forms_of(name, type_) == forms
+
+
 def test_replacing_a_document_forgets_its_mentions(store: SQLiteStore, tmp_path: Path) -> None:
     add(store, tmp_path, "a.txt", "News\n\nMoon Ha-rin met Baek Ji-hoon.")
     add(store, tmp_path, "a.txt", "News\n\nMoon Ha-rin met reporters.")
@@ -156,3 +198,18 @@ def test_reannotating_everything_gives_the_same_entities(
     assert reannotate(store, everything=True) == store.count_documents()
     after = [(e.name, e.type, e.aliases, e.mentions) for e in store.entities()]
     assert before == after and len(before) > 10
+
+
+def test_the_name_a_person_goes_by_most_is_canonical(store: SQLiteStore, tmp_path: Path) -> None:
+    text = "Singer Dalbit, whose real name is Kim Ha-neul, sang. Dalbit smiled. Dalbit left."
+    add(store, tmp_path, "a.txt", f"Show\n\n{text}")
+    add(store, tmp_path, "b.txt", "Tour\n\nSinger Kim Ha Neul sang at the tour.")
+    dalbit = entity(store, "Kim Ha-neul")
+    assert dalbit.name == "Dalbit" and {"Kim Ha-neul", "Kim Ha Neul"} <= set(dalbit.aliases)
+
+
+def test_two_spellings_of_one_given_name_are_one_person(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    add(store, tmp_path, "a.txt", "Film\n\nActor Hye-jun met actor Hye-joon on Friday.")
+    assert set(entity(store, "Hye-jun").aliases) == {"Hye-jun", "Hye-joon"}

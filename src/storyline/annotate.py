@@ -132,7 +132,10 @@ KNOWN_ORGS = tuple(
     Minnan.com, Sohu Entertainment
     """.split(",")
 )
-EVENT_NAMES = ("Oscars", "Grammys", "Emmys", "Golden Globes", "Academy Awards", "Met Gala")
+EVENT_NAMES = (
+    "Oscars", "Oscar", "Grammys", "Grammy", "Emmys", "Emmy", "Golden Globes", "Academy Awards",
+    "Met Gala",
+)  # fmt: skip
 # Words that are never a name by themselves, whatever the NER thinks.
 NOT_NAMES = frozenset(
     """
@@ -154,7 +157,10 @@ _OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "「": "」", "�
 _CLOSE_QUOTES = frozenset(_OPEN_QUOTES.values())
 ACCOUNT_PATTERN = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 _RULE_SPANS = "storyline_rule_spans"
-_AWARD_CATEGORY = re.compile(r"^(?:Best|Most|Outstanding|Excellence)\b")
+# "Best Music", "Most Popular Actor", "Artist of the Year": award categories, not names.
+_AWARD_CATEGORY = re.compile(
+    r"^(?:Best|Most|Outstanding|Excellence|Top)\b|\bof the (?:Year|Month|Decade)$"
+)
 
 
 @dataclass(slots=True, frozen=True)
@@ -258,8 +264,8 @@ def _preset_rule_entities(doc: Doc) -> Doc:
     finders = (
         _accounts,
         _korean_names,
+        _events,  # before _orgs: the "Music" of "Mnet Asian Music Awards" is no company
         _orgs,
-        _events,
         _known_names,
         _works,
         _cued,
@@ -308,7 +314,8 @@ def _korean_names(doc: Doc) -> Iterator[Span]:
             continue
         first = doc[i + 1]
         if not (_is_title(first) and is_syllable(first.text)):
-            if _is_joined_given_name(first):
+            # not when a hyphen follows: the NER's 'Young-woong' mends whole, later
+            if _is_joined_given_name(first) and not (i + 3 < n and _glued_hyphen(doc, i + 2)):
                 yield _span(doc, i, i + 2, "PERSON")
             continue
         # hyphenated: So - hee
@@ -394,7 +401,8 @@ def _events(doc: Doc) -> Iterator[Span]:
             continue
         if start > 0 and _YEAR_OR_ORDINAL.fullmatch(doc[start - 1].text):
             start -= 1
-        yield _span(doc, start, token.i + 1, "EVENT")
+        if not _AWARD_CATEGORY.search(doc[start : token.i + 1].text):
+            yield _span(doc, start, token.i + 1, "EVENT")
 
 
 def _orgs(doc: Doc) -> Iterator[Span]:
@@ -404,7 +412,8 @@ def _orgs(doc: Doc) -> Iterator[Span]:
         if token.text in ORG_HEADS:
             start = _name_run_start(doc, token.i)
             if start < token.i:
-                yield _span(doc, start, token.i + 1, "ORG")
+                if not _AWARD_CATEGORY.search(doc[start : token.i + 1].text):
+                    yield _span(doc, start, token.i + 1, "ORG")
             elif token.text in ORG_PREFIXES:
                 end = _name_run_end(doc, token.i + 1, limit=2)
                 if end > token.i + 1:
@@ -415,22 +424,27 @@ def _works(doc: Doc) -> Iterator[Span]:
     """Titles in quotes after a cue word (tvN drama "Queen of Tears."), quoted titles
     followed by a role or a year (the "The Glory" actress, "Thirst" (2009)), the rest
     of a list the first title opens (songs such as "A" and "B"), and 'drama titled
-    The Price of …'. A second pass takes quoted titles found once as titles everywhere."""
-    found = list(_works_pass(doc, frozenset()))
+    The Price of …'. A second pass takes quoted titles found once as titles everywhere,
+    and quotes a sentence that names works lists after 'such as' or 'like'."""
+    found = list(_works_pass(doc, frozenset(), frozenset()))
     known = frozenset(span.text for span in found)
     yield from found
     if known:
         seen = {(span.start, span.end) for span in found}
-        yield from (s for s in _works_pass(doc, known) if (s.start, s.end) not in seen)
+        sentences = frozenset(span.sent.start for span in found)
+        again = _works_pass(doc, known, sentences)
+        yield from (s for s in again if (s.start, s.end) not in seen)
 
 
-def _works_pass(doc: Doc, known: frozenset[str]) -> Iterator[Span]:
+def _works_pass(doc: Doc, known: frozenset[str], work_sentences: frozenset[int]) -> Iterator[Span]:
     previous_end = -1
     for token in doc:
         if token.i < previous_end:
             continue
         if token.text in _OPEN_QUOTES:
-            listed = _continues_list(doc, previous_end, token.i)
+            listed = _continues_list(doc, previous_end, token.i) or (
+                token.sent.start in work_sentences and _follows_list_opener(doc, token.i)
+            )
             found = _quoted_title(doc, token.i, listed=listed, known=known)
             if found is not None:
                 span, previous_end = found
@@ -439,6 +453,12 @@ def _works_pass(doc: Doc, known: frozenset[str]) -> Iterator[Span]:
             end = _title_run_after(doc, token.i + 1)
             if end > token.i + 1:
                 yield _span(doc, token.i + 1, end, "WORK_OF_ART")
+
+
+def _follows_list_opener(doc: Doc, open_i: int) -> bool:
+    """'… such as “', '… like “', '… including “'."""
+    before = [t.lower_ for t in doc[max(open_i - 2, 0) : open_i]]
+    return bool(before) and (before[-1] in {"like", "including"} or before == ["such", "as"])
 
 
 def _continues_list(doc: Doc, previous_end: int, open_i: int) -> bool:
@@ -551,8 +571,9 @@ def _cued(doc: Doc) -> Iterator[Span]:
         if i < n and doc[i].text == "," and label == "PERSON":
             i += 1
         end = _name_run_end(doc, i, limit=3 if label == "PERSON" else 2)
-        if i < n and doc[i].text in _NATIONALITIES:
-            continue
+        if i < n and doc[i].text in NOT_NAME_WORDS:
+            continue  # 'star Award', 'actor American …'
+
         if end > i and not (end == i + 1 and doc[i].text in KOREAN_SURNAMES):
             yield _span(doc, i, end, label)  # "actor Kim" alone is a short form: resolved later
 
@@ -584,13 +605,22 @@ def _name_run_end(doc: Doc, start: int, limit: int) -> int:
     return end
 
 
+# Words a hyphen turns a name into an adjective with: "Seoul-based", "Oscar-winning".
+_ADJECTIVE_TAILS = frozenset(
+    "based born bred winning nominated led owned run made themed inspired style related "
+    "bound centric era produced backed funded affiliated listed".split()
+)
+
+
 def _glued_hyphen(doc: Doc, i: int) -> bool:
-    """doc[i] is a hyphen inside a word: the 'Kore-eda' of 'Kore - eda'."""
+    """doc[i] is a hyphen inside a name: the 'Kore-eda' of 'Kore - eda' (not the
+    '-based' of 'Seoul-based')."""
     return (
         doc[i].text in {"-", "‐", "‑"}
         and not doc[i - 1].whitespace_
         and not doc[i].whitespace_
         and doc[i + 1].text.isalpha()
+        and doc[i + 1].lower_ not in _ADJECTIVE_TAILS
     )
 
 
@@ -634,6 +664,8 @@ def _mended(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[i - 1].text.endswith(".") and doc[i].is_title and doc[i].is_stop:
             end = i
             break
+    while end - 2 > start and doc[end - 1].lower_ in _ADJECTIVE_TAILS and doc[end - 2].text == "-":
+        end -= 2
     while end > start and (
         doc[end - 1].text in {"'s", "’s", "'", "’"}
         or (doc[end - 1].is_punct and doc[end - 1].text not in {"+", "!", "?"})
@@ -642,14 +674,18 @@ def _mended(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-# Capitalised words the NER takes for names.
-_NOT_NAME_WORDS = (
+# Capitalised words the NER takes for names, and that never are a name's short form.
+NOT_NAME_WORDS = (
     NOT_NAMES
     | ORG_HEADS
     | EVENT_HEADS
     | {w.title() for w in PERSON_CUES}
     | _NATIONALITIES
-    | {"English", "Korean"}
+    | frozenset(
+        "English Korean Asian European Western Girls Boys Women Men Kids Card Financial "
+        "Stadium Arena Hall Center Centre Theater Theatre Award Prize Actor Actress K-pop "
+        "Opened New Best Top".split()
+    )
 )
 
 
@@ -661,12 +697,17 @@ def _plausible(span: Span, label: str) -> bool:
         "\n" in text
         or len(span) > 8
         or not (first.isupper() or first.isdigit())
-        or text in _NOT_NAME_WORDS
-        or all(t.text in _NOT_NAME_WORDS or t.is_punct for t in span)
-        or _AWARD_CATEGORY.match(text)
-        or (label != "WORK_OF_ART" and (text.isdigit() or " and " in text or ", " in text))
+        or text in NOT_NAME_WORDS
+        or all(t.text in NOT_NAME_WORDS or t.is_punct for t in span)
+        or _AWARD_CATEGORY.search(text)
+        or (" and " in text and not _quoted(span))  # 'Park and Kore-eda' ran together
+        or (label != "WORK_OF_ART" and (text.isdigit() or ", " in text))
         or (label == "WORK_OF_ART" and any(t.lower_ in _NOT_WORK_CUES for t in before))
     )
+
+
+def _quoted(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].text in _OPEN_QUOTES
 
 
 def _consistent(

@@ -39,7 +39,7 @@ _INITIALS = (
 _VOWELS = (
     "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
     "we", "wi", "yu", "eu", "ui", "i", "oo", "ee", "ou", "ai", "ay", "ey", "ei", "yoo",
-    "woo", "wu", "ie", "eui", "yee", "uh", "ah", "eh", "oh", "aa",
+    "woo", "wu", "ie", "eui", "yee", "uh", "ah", "eh", "oh", "aa", "you",
 )  # fmt: skip
 _FINALS = ("", "k", "g", "n", "t", "l", "r", "m", "p", "b", "ng", "h")
 
@@ -57,7 +57,7 @@ ENGLISH_SYLLABLES = frozenset(
     ah ha aha bang ban bin bun den dig gun hang hen him hip hit hot hug jab jam jet kit
     lab lap man map men mob mom nap net nun pan pen pin pop pot pub put ran rib rug sam
     sat set sin sit son sun tan ten tin tip top bee see tee too woo yes yet rap pal pun
-    one ten ego all ill bell sell tell well gap cap hat rat mat pat bat cat sang hung
+    one ten ego all ill you bell sell tell well gap cap hat rat mat pat bat cat sang hung
     rung sung king ring sing wing thing bring dong long song tong along among
     """.split()
 )
@@ -112,7 +112,7 @@ def strip_possessive(text: str) -> str:
 _VOWELS_FOLDED = {
     "yoo": "yu", "oo": "u", "woo": "u", "wu": "u", "ee": "i", "ui": "i", "eui": "i", "ie": "i",
     "yee": "i", "ai": "e", "ay": "e", "ey": "e", "ei": "e", "ae": "e", "uh": "eo", "eu": "u",
-    "ou": "u", "aa": "a", "ah": "a", "eh": "e", "oh": "o",
+    "ou": "u", "aa": "a", "ah": "a", "eh": "e", "oh": "o", "you": "yeo",
 }  # fmt: skip
 # Before a final consonant "eo" is printed "u" as often as not: Seong/Sung, Hyeon/Hyun.
 _CLOSED_VOWELS_FOLDED = {"eo": "u", "yeo": "yu"}
@@ -194,6 +194,22 @@ def romanisation_key(name: str) -> str | None:
     return "|".join([surname_key(surname), *(canonical_syllable(s) for s in syllables)])
 
 
+_BARE_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def given_name_key(name: str) -> str | None:
+    """'Jang Tae-sang' and 'Tae-sang' alone -> 'de|sang': the given name a Korean
+    person goes by in an article that introduced them elsewhere. None for other names."""
+    parts = korean_name_parts(name)
+    if parts is not None:
+        syllables = parts[1]
+    elif _BARE_GIVEN_NAME.fullmatch(name):
+        syllables = korean_given_syllables(name) or []
+    else:
+        return None
+    return "|".join(canonical_syllable(s) for s in syllables) if len(syllables) == 2 else None
+
+
 # Company words that spellings of one organisation add or drop.
 ORG_SUFFIXES = (
     "entertainment", "ent", "studios", "studio", "agency", "management", "company", "co",
@@ -203,9 +219,13 @@ ORG_SUFFIXES = (
 _ORG_SUFFIX = re.compile(r"(?:\s+(?:" + "|".join(ORG_SUFFIXES) + r")\.?)+$", re.I)
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
 def org_key(name: str) -> str:
-    """'C-JeS Studio', 'CJes Studios' -> 'cjes'; '9ato Entertainment', '9 Ato' -> '9ato'."""
-    core = _ORG_SUFFIX.sub("", name.strip())
+    """'C-JeS Studio', 'CJes Studios' -> 'cjes'; '9ato Entertainment', '9 Ato' -> '9ato';
+    'The Korea Herald' -> 'koreaherald'."""
+    core = _ORG_SUFFIX.sub("", _LEADING_THE.sub("", name.strip()))
     return fold(core or name)
 
 

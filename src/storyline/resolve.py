@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -25,13 +26,14 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from storyline.annotate import ACCOUNT_PATTERN as _ACCOUNT
-from storyline.annotate import Annotation
+from storyline.annotate import NOT_NAME_WORDS, Annotation
 from storyline.models import Document, EntityType, Mention
 from storyline.names import (
     KOREAN_SURNAMES,
     consonant_skeleton,
     event_key,
     fold,
+    given_name_key,
     is_hyphenated_korean,
     korean_name_parts,
     org_key,
@@ -81,7 +83,7 @@ class LocalEntity:
         names = self.names or self.accounts or [self.mentions[0].text]
         return max(names, key=lambda n: (len(n.split()), names.count(n)))
 
-    def keys(self) -> set[str]:
+    def blocking_keys(self) -> set[str]:
         return {
             key for name in {*self.names, *self.accounts} for key in entity_keys(name, self.type)
         }
@@ -90,10 +92,15 @@ class LocalEntity:
 def entity_keys(name: str, type_: EntityType) -> list[str]:
     """Blocking keys of one full name: stored entities sharing one are candidates."""
     folded = fold(name)
+    given = given_name_key(name) if type_ == "person" else None
+    roman = romanisation_key(name) if given else None
+    if given and not roman:
+        # 'Ji-eun' alone could be anyone called Ji-eun: it joins only with context
+        return [f"g:{given}"]
     keys = [f"n:{folded}"]
-    if type_ == "person" and (roman := romanisation_key(name)):
-        keys += [f"r:{roman}", f"s:{consonant_skeleton(name)}"]
-    elif type_ == "org" and (core := org_key(name)) != folded and len(core) > 2:
+    if roman:
+        keys += [f"r:{roman}", f"s:{consonant_skeleton(name)}", f"g:{given}"]
+    elif type_ == "org" and len(core := org_key(name)) > 2:
         keys.append(f"o:{core}")
     elif type_ == "event":
         keys.append(f"e:{event_key(name)}")
@@ -162,7 +169,8 @@ def _join_other_names(text: str, entities: list[LocalEntity]) -> list[LocalEntit
 def _group_key(mention: Mention) -> tuple[str, str]:
     kind: str = "person" if mention.type == "account" else mention.type
     if mention.type == "person":
-        return kind, romanisation_key(mention.text) or fold(mention.text)
+        name = mention.text
+        return kind, romanisation_key(name) or given_name_key(name) or fold(name)
     if mention.type == "org":
         return kind, org_key(mention.text)
     if mention.type == "event":
@@ -179,9 +187,14 @@ def _group_full_names(mentions: Iterable[Mention]) -> list[LocalEntity]:
     return list(groups.values())
 
 
-def _short_forms_of(name: str, type_: EntityType) -> list[str]:
+def short_forms_of(name: str, type_: EntityType) -> list[str]:
     """'Song Hye-kyo' -> ['Song', 'Hye-kyo']; 'Barack Obama' -> ['Obama'];
-    'JYP Entertainment' -> ['JYP']."""
+    'JYP Entertainment' -> ['JYP']; never a common word ('American' of 'American
+    Music', 'Girls' of 'Wonder Girls')."""
+    return [form for form in _candidate_short_forms(name, type_) if form not in NOT_NAME_WORDS]
+
+
+def _candidate_short_forms(name: str, type_: EntityType) -> list[str]:
     words = name.split()
     if len(words) < 2:
         return []
@@ -200,14 +213,14 @@ def _short_forms_of(name: str, type_: EntityType) -> list[str]:
 
 
 def _short_forms(mentions: Iterable[Mention]) -> set[str]:
-    return {form for m in mentions for form in _short_forms_of(m.text, m.type)}
+    return {form for m in mentions for form in short_forms_of(m.text, m.type)}
 
 
 def _owners(entities: Sequence[LocalEntity]) -> dict[str, list[int]]:
     owners: dict[str, list[int]] = {}
     for i, entity in enumerate(entities):
         for name in set(entity.names):
-            for form in _short_forms_of(name, entity.type):
+            for form in short_forms_of(name, entity.type):
                 if i not in owners.setdefault(form, []):
                     owners[form].append(i)
     return owners
@@ -383,6 +396,7 @@ _KEY_REASONS = {
     "n": "the same name",
     "r": "a romanisation of the same Korean name",
     "s": "a near spelling of the same Korean name, in the company of the same people",
+    "g": "the given name of the same Korean name, in the company of the same people",
     "o": "the same organisation name without its company suffix",
     "e": "the same event without its year",
     "w": "the same work without its season",
@@ -390,16 +404,19 @@ _KEY_REASONS = {
 # Spellings this alike (rapidfuzz ratio, 0-100) may be one name spelled two ways.
 ALIKE = 60.0
 NEAR_SPELLING = 85.0
-# A near spelling joins a stored entity only if this many of the document's other
-# entities have appeared beside it.
+# A near spelling or a bare given name joins a stored entity only if this many of the
+# people and works the document names have appeared beside it.
 SHARED_CONTEXT = 2
+_CONTEXT_TYPES = frozenset({"person", "work"})  # not 'Seoul' or 'Netflix': they are everywhere
+# Keys that only join with the support of shared context.
+_CONTEXTUAL_KEYS = ("s:", "g:")
 # The NER mixes up people, organisations and places, but rules find works and events.
 _INTERCHANGEABLE = frozenset({"person", "org", "place", "account"})
 
 
 def new_entity_id(entity: LocalEntity, document_id: str) -> str:
-    first_key = min(entity.keys(), default=entity.display)
-    seed = f"{entity.type}\n{first_key}\n{document_id}"
+    keys = "\n".join(sorted(entity.blocking_keys()))
+    seed = f"{entity.type}\n{keys}\n{entity.display}\n{document_id}"
     return "e_" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
 
 
@@ -421,12 +438,13 @@ def choose_matches(
     An exact spelling matches across the types the NER mixes up (and across all types
     when only the NER typed it: "Glass Garden" the person is the drama); the looser keys need
     the same type and names that still look alike. Near spellings ("s:" keys) are
-    left to `near_spellings`, which also weighs the company an entity keeps.
+    and bare given names ("g:") are left to `contextual_matches`, which also weighs
+    the company an entity keeps.
     """
     found: dict[str, tuple[StoredEntity, str]] = {}
     for key, stored in candidates.items():
         for candidate in stored:
-            if candidate.id in found or key.startswith("s:"):
+            if candidate.id in found or key.startswith(_CONTEXTUAL_KEYS):
                 continue
             if key.startswith("n:"):
                 ok = (
@@ -441,25 +459,72 @@ def choose_matches(
     return sorted(found.values(), key=lambda pair: pair[0].rowid)
 
 
-def near_spellings(
+def contextual_matches(
     store: EntityTables,
     entity: LocalEntity,
     candidates: dict[str, list[StoredEntity]],
     context: set[str],
 ) -> list[tuple[StoredEntity, str]]:
-    """'Park Hye-il' for a stored 'Park Hae-il': a spelling one letter apart, of a
-    person seen beside SHARED_CONTEXT of this document's other entities."""
+    """Matches that need the company an entity keeps (`context`: the stored people and
+    works this document names) as well as a key:
+
+    - 'Park Hye-il' for a stored 'Park Hae-il': a spelling one letter apart;
+    - 'Tae-sang' alone for a stored 'Jang Tae-sang', when he is the only one of that
+      given name in such company.
+
+    Never an entity the document already names otherwise: an article that writes both
+    'Kim So-hyun' and 'Kim Soo-hyun' means two people."""
     for key, stored in candidates.items():
-        if not key.startswith("s:"):
-            continue
-        for candidate in stored:
-            if (
-                compatible(entity.type, candidate.type)
-                and _alike(entity, candidate) >= NEAR_SPELLING
-                and store.shared_context(candidate.id, context) >= SHARED_CONTEXT
-            ):
-                return [(candidate, key)]
+        if key.startswith("s:"):
+            for candidate in stored:
+                if (
+                    candidate.id not in context
+                    and compatible(entity.type, candidate.type)
+                    and _alike(entity, candidate) >= NEAR_SPELLING
+                    and store.shared_context(candidate.id, context) >= SHARED_CONTEXT
+                ):
+                    return [(candidate, key)]
+        elif key.startswith("g:") and not _has_full_korean_name(entity.names):
+            people = [c for c in stored if c.type == "person" and c.id not in context]
+            full = [c for c in people if romanisation_key(c.name)]
+            # a full name first; else another article's bare 'Tae-sang'
+            for group in (full, [c for c in people if not romanisation_key(c.name)]):
+                if len(group) == 1 and store.shared_context(group[0].id, context) >= SHARED_CONTEXT:
+                    return [(group[0], key)]
+                if group:
+                    break
     return []
+
+
+def _has_full_korean_name(names: Iterable[str]) -> bool:
+    return any(romanisation_key(name) for name in names)
+
+
+def _absorb_given_names(
+    store: EntityTables, document_id: str, linked: dict[str, LocalEntity], context: set[str]
+) -> None:
+    """The other way round: earlier articles called him only 'Tae-sang'; this one
+    introduces 'Jang Tae-sang' in the same company. The bare entity merges into his."""
+    for entity_id, entity in linked.items():
+        if entity.type != "person" or not _has_full_korean_name(entity.names):
+            continue
+        keys = [k for k in entity.blocking_keys() if k.startswith("g:")]
+        others = context - {entity_id}
+        for stored in store.entities_for_keys(keys).values():
+            for candidate in stored:
+                if (
+                    candidate.id not in linked
+                    and candidate.type == "person"
+                    and given_name_key(candidate.name) is not None
+                    and romanisation_key(candidate.name) is None
+                    and store.shared_context(candidate.id, others) >= SHARED_CONTEXT
+                ):
+                    reason = (
+                        f"{document_id}: “{entity.display}” has the given name of "
+                        f"“{candidate.name}”, in the company of the same people"
+                    )
+                    store.merge_entity(entity_id, candidate.id)
+                    store.add_link(entity_id, document_id, entity.display, reason, candidate)
 
 
 def link_reason(document_id: str, alias: str, key: str, target: str) -> str:
@@ -471,22 +536,27 @@ def link_document(store: EntityTables, document_id: str, entities: list[LocalEnt
     """Give each local entity a stored entity (found through keys, else new), store its
     mentions, and return the ids of the stored entities the document touched.
 
-    Near spellings go last, so the company they keep in this document is known."""
-    touched: dict[str, None] = {}
+    Matches that weigh context go last, so the company the document keeps is known."""
+    linked: dict[str, LocalEntity] = {}
     waiting: list[tuple[LocalEntity, dict[str, list[StoredEntity]]]] = []
     for entity in entities:
-        candidates = store.entities_for_keys(entity.keys())
+        candidates = store.entities_for_keys(entity.blocking_keys())
         matches = choose_matches(entity, candidates)
-        if matches or not any(key.startswith("s:") for key in candidates):
-            touched[_link(store, document_id, entity, matches)] = None
+        if matches or not any(key.startswith(_CONTEXTUAL_KEYS) for key in candidates):
+            linked[_link(store, document_id, entity, matches)] = entity
         else:
             waiting.append((entity, candidates))
-    for entity, candidates in waiting:
-        matches = near_spellings(store, entity, candidates, set(touched))
-        touched[_link(store, document_id, entity, matches)] = None
-    for entity_id in touched:
+    context = {i for i, e in linked.items() if e.type in _CONTEXT_TYPES}
+    found = [contextual_matches(store, e, candidates, context) for e, candidates in waiting]
+    # two people of one article who both resemble a stored one: neither is surely them
+    chosen = Counter(stored.id for matches in found for stored, _ in matches)
+    for (entity, _), matches in zip(waiting, found, strict=True):
+        sure = [(stored, key) for stored, key in matches if chosen[stored.id] == 1]
+        linked[_link(store, document_id, entity, sure)] = entity
+    _absorb_given_names(store, document_id, linked, context)
+    for entity_id in linked:
         refresh_entity(store, entity_id)
-    return list(touched)
+    return list(linked)
 
 
 def _link(
@@ -556,8 +626,9 @@ def entity_type(spellings: Sequence[Spelling]) -> EntityType:
 
 
 def canonical_name(spellings: Sequence[Spelling], type_: EntityType) -> str:
-    """The most frequent full spelling; for people the hyphenated romanisation first
-    ('Song Hye-kyo' over 'Song Hye Kyo'), for events the name without its year, and
+    """The most frequent full name, and of its spellings, for people the hyphenated
+    romanisation first ('Song Hye-kyo' over 'Song Hye Kyo'; but 'IU' over 'Lee
+    Ji-eun' when she is mostly called IU), for events the name without its year, and
     never a long name in capitals when it is also written otherwise."""
     counts: dict[str, int] = {}
     for s in spellings:
@@ -566,10 +637,18 @@ def canonical_name(spellings: Sequence[Spelling], type_: EntityType) -> str:
             counts[text] = counts.get(text, 0) + s.mentions
     if not counts:
         return spellings[0].text
+
+    def group(text: str) -> str:
+        return (type_ == "person" and romanisation_key(text)) or fold(text)
+
+    sizes: Counter[str] = Counter()
+    for text, count in counts.items():
+        sizes[group(text)] += count
     lowered = {t.casefold() for t in counts if not t.isupper()}
     return max(
         counts,
         key=lambda t: (
+            sizes[group(t)],
             type_ == "person" and is_hyphenated_korean(t),
             not (t.isupper() and t.casefold() in lowered),  # "SEOUL" of a dateline is "Seoul"
             counts[t],
