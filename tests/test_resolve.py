@@ -29,6 +29,10 @@ def person(entities: list[LocalEntity], name: str) -> LocalEntity:
     return found
 
 
+# Two people for documents to share, so that they keep the same company.
+CAST = "Baek Ji-hoon and Moon Ha-rin"
+
+
 def add(store: SQLiteStore, folder: Path, name: str, text: str) -> None:
     path = folder / name
     path.write_text(text, encoding="utf-8")
@@ -132,9 +136,8 @@ def test_a_later_document_merges_two_stored_entities(store: SQLiteStore, tmp_pat
 
 
 def test_a_near_spelling_needs_the_same_company(store: SQLiteStore, tmp_path: Path) -> None:
-    cast = "Baek Ji-hoon and Moon Ha-rin"
-    add(store, tmp_path, "a.txt", f"Cast\n\nPark Hae-il stars with {cast} in a thriller.")
-    add(store, tmp_path, "b.txt", f"Cannes\n\nPark Hye-il walked the carpet with {cast}.")
+    add(store, tmp_path, "a.txt", f"Cast\n\nPark Hae-il stars with {CAST} in a thriller.")
+    add(store, tmp_path, "b.txt", f"Cannes\n\nPark Hye-il walked the carpet with {CAST}.")
     add(store, tmp_path, "c.txt", "Other\n\nPark Hyo-il opened a bakery in Daegu.")
     park = entity(store, "Park Hae-il")
     assert "Park Hye-il" in park.aliases
@@ -144,10 +147,9 @@ def test_a_near_spelling_needs_the_same_company(store: SQLiteStore, tmp_path: Pa
 def test_a_near_spelling_the_document_also_names_is_someone_else(
     store: SQLiteStore, tmp_path: Path
 ) -> None:
-    cast = "Baek Ji-hoon and Moon Ha-rin"
-    add(store, tmp_path, "a.txt", f"Cast\n\nKim Soo-ah stars with {cast} in a thriller.")
-    add(store, tmp_path, "b.txt", f"Party\n\nKim Soo-ah, Kim So-ah, {cast} went to the party.")
-    add(store, tmp_path, "c.txt", f"Gala\n\nKim Seo-ah, Kim Soe-ah, {cast} went to the gala.")
+    add(store, tmp_path, "a.txt", f"Cast\n\nKim Soo-ah stars with {CAST} in a thriller.")
+    add(store, tmp_path, "b.txt", f"Party\n\nKim Soo-ah, Kim So-ah, {CAST} went to the party.")
+    add(store, tmp_path, "c.txt", f"Gala\n\nKim Seo-ah, Kim Soe-ah, {CAST} went to the gala.")
     soo_ah = entity(store, "Kim Soo-ah")
     assert soo_ah.aliases == ("Kim Soo-ah",)
     others = [entity(store, name).id for name in ["Kim So-ah", "Kim Seo-ah", "Kim Soe-ah"]]
@@ -157,10 +159,9 @@ def test_a_near_spelling_the_document_also_names_is_someone_else(
 def test_a_bare_given_name_joins_the_person_in_the_same_company(
     store: SQLiteStore, tmp_path: Path
 ) -> None:
-    cast = "Baek Ji-hoon and Moon Ha-rin"
-    add(store, tmp_path, "a.txt", f"Plot\n\nThe drama follows Tae-ryong, played by {cast}.")
-    add(store, tmp_path, "b.txt", f"Cast\n\nJang Tae-ryong is the hero, beside {cast}.")
-    add(store, tmp_path, "c.txt", f"Recap\n\nTae-ryong fights back, say {cast}.")
+    add(store, tmp_path, "a.txt", f"Plot\n\nThe drama follows Tae-ryong, played by {CAST}.")
+    add(store, tmp_path, "b.txt", f"Cast\n\nJang Tae-ryong is the hero, beside {CAST}.")
+    add(store, tmp_path, "c.txt", f"Recap\n\nTae-ryong fights back, say {CAST}.")
     add(store, tmp_path, "d.txt", "Other\n\nTae-ryong opened a bakery in Daegu.")
     jang = entity(store, "Jang Tae-ryong")
     assert {"Tae-ryong", "Jang Tae-ryong"} <= set(jang.aliases)
@@ -208,8 +209,6 @@ def test_the_name_a_person_goes_by_most_is_canonical(store: SQLiteStore, tmp_pat
     assert dalbit.name == "Dalbit" and {"Kim Ha-neul", "Kim Ha Neul"} <= set(dalbit.aliases)
 
 
-def test_two_spellings_of_one_given_name_are_one_person(
-    store: SQLiteStore, tmp_path: Path
-) -> None:
+def test_two_spellings_of_one_given_name_are_one_person(store: SQLiteStore, tmp_path: Path) -> None:
     add(store, tmp_path, "a.txt", "Film\n\nActor Hye-jun met actor Hye-joon on Friday.")
     assert set(entity(store, "Hye-jun").aliases) == {"Hye-jun", "Hye-joon"}
