@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.models import Document, Entity
+from storyline.models import Document, Entity, Event
 from storyline.store import SQLiteStore
 
 SCHEMA = "storyline/v1"
@@ -45,13 +45,36 @@ def entity_record(entity: Entity) -> dict[str, Any]:
     }
 
 
+def event_record(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "type": event.type,
+        "participants": [
+            {"role": p.role, "entity": p.entity, "name": p.name} for p in event.participants
+        ],
+        "time": {
+            "value": event.time.value,
+            "precision": event.time.precision,
+            "text": event.time.text,
+        },
+        "modality": event.modality,
+        "summary": event.summary,
+        "quote": event.quote,
+        "evidence": [
+            {"document": e.document, "start": e.start, "end": e.end, "text": e.text}
+            for e in event.evidence
+        ],
+        "outlets": event.outlets,
+    }
+
+
 def export_json(store: SQLiteStore) -> dict[str, Any]:
     """Everything storyline knows, in schema storyline/v1."""
     return {
         "schema": SCHEMA,
         "documents": [document_record(doc) for doc in store.documents()],
         "entities": [entity_record(e) for e in store.entities()],
-        "events": [],
+        "events": [event_record(e) for e in store.events()],
         "relations": [],
         "stories": [],
     }

@@ -21,6 +21,7 @@ from storyline.errors import InputError
 from storyline.language import detect_language
 from storyline.models import Document, Outcome, RawDocument
 from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
+from storyline.events import extract_events
 from storyline.resolve import refresh_entity, resolve_document
 from storyline.store import SQLiteStore
 
@@ -152,7 +153,7 @@ def store_document(
             doc.duplicate_of = store.document_with_content(prepared.content_hash)
             store.insert_document(doc, prepared.content_hash)
             if annotation is not None:
-                resolve_document(store, doc, annotation)
+                analyse(store, doc, annotation)
             elif not annotates(doc):
                 store.mark_annotated(doc.id)  # nothing to find in a language we do not read
         store.set_source(doc.source, doc.id, prepared.input_hash)
@@ -167,6 +168,14 @@ def store_document(
         outcome = Outcome.UPDATED if replaces else Outcome.INGESTED
         message = f"same text as {doc.duplicate_of} (another URL)" if doc.duplicate_of else None
     return IngestResult(doc.source, outcome, doc.id, message, prepared.notes)
+
+
+def analyse(store: SQLiteStore, document: Document, annotation: Annotation) -> None:
+    """The stages after annotation: resolve the mentions to entities, then read events."""
+    resolve_document(store, document, annotation)
+    mentions = store.document_mentions(document.id)
+    names = store.entity_names(m.entity for m in mentions if m.entity)
+    store.insert_events(extract_events(document, annotation, mentions, names))
 
 
 def ingest(
@@ -209,7 +218,7 @@ def reannotate(
                 if annotation is None:
                     store.mark_annotated(document.id)
                 else:
-                    resolve_document(store, document, annotation)
+                    analyse(store, document, annotation)
             if on_document:
                 on_document(document.id)
     return len(ids)

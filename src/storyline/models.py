@@ -143,3 +143,40 @@ class Entity:
     accounts: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
     mentions: int = 0
+
+
+Modality = Literal["asserted", "rumoured", "denied", "planned", "hoped"]
+
+
+@dataclass(slots=True, frozen=True)
+class Participant:
+    """An entity in an event, in a role of its type ("agent", "target", "work", …)."""
+
+    role: str
+    entity: str
+    name: str = ""  # the entity's name when the event was read, for summaries
+
+
+@dataclass(slots=True, frozen=True)
+class Evidence:
+    """Where an event is written: a stretch of a document's cleaned text."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom, when, how sure the press is, and where it is written."""
+
+    id: str
+    type: str
+    participants: tuple[Participant, ...]
+    time: TimeValue
+    modality: Modality
+    summary: str
+    evidence: tuple[Evidence, ...]
+    quote: str | None = None
+    outlets: int = 1

@@ -143,6 +143,9 @@ class EntityTables:
         )
         self.conn.execute("UPDATE entity_links SET entity_id = ? WHERE entity_id = ?", params)
         self.conn.execute(
+            "UPDATE event_participants SET entity_id = ? WHERE entity_id = ?", params
+        )
+        self.conn.execute(
             "UPDATE OR IGNORE entity_accounts SET entity_id = ? WHERE entity_id = ?", params
         )
         self.conn.execute("UPDATE entity_redirects SET new_id = ? WHERE new_id = ?", params)
@@ -170,6 +173,7 @@ class EntityTables:
     def clear_annotations(self) -> None:
         """Forget every sentence, mention and entity (before annotating afresh)."""
         for table in (
+            "events",
             "mentions",
             "sentences",
             "entity_spellings",
@@ -343,6 +347,15 @@ class EntityTables:
             )
             for r in self.conn.execute(sql, params)
         ]
+
+    def entity_names(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        rows = self.conn.execute(
+            f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' * len(ids))})", ids
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
 
     def document_mentions(self, document_id: str) -> list[Mention]:
         rows = self.conn.execute(

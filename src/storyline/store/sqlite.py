@@ -13,6 +13,7 @@ from typing import Any
 from storyline.errors import NotFoundError, StoreError, StorylineError
 from storyline.models import Document, Published
 from storyline.store.entities import EntityTables
+from storyline.store.events import EventTables
 from storyline.store.migrations import current_version, latest_version, migrate
 
 
@@ -52,7 +53,7 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-class SQLiteStore(EntityTables):
+class SQLiteStore(EntityTables, EventTables):
     """Documents (and later entities, events, stories) in one SQLite file."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:

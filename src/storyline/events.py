@@ -1,0 +1,700 @@
+"""Events: who did what to whom, when, how sure the press is, and where it is written.
+
+Each sentence is read for triggers (lexicons of words and phrases per event type, see
+`RULES`); the participants come from the dependency parse around the trigger (its
+subject, objects, the possessor of its object: "liked Han So-hee's post"), with the
+nearest fitting entity of the sentence as a fallback and a pronoun resolved to the
+person the text was last about. A negated like or comment is a silence; other negated
+triggers are no event. The time is the time expression of the sentence nearest the
+trigger, the modality comes from cue words of the sentence and its neighbours ("has
+since refuted such rumors" makes an earlier rumoured affair denied), and the evidence
+is the sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from storyline.models import (
+    Document,
+    EntityType,
+    Event,
+    Evidence,
+    Mention,
+    Modality,
+    Participant,
+    TimeValue,
+)
+from storyline.times import TimeMention, find_times
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from storyline.annotate import Annotation
+
+PEOPLE: frozenset[EntityType] = frozenset({"person", "account"})
+ACTORS: frozenset[EntityType] = frozenset({"person", "org", "account"})
+ANY: frozenset[EntityType] = frozenset({"person", "org", "account", "work", "event", "place"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One event type: its trigger words (lemmas) and phrases, and its two roles."""
+
+    type: str
+    lemmas: frozenset[str] = frozenset()
+    phrases: tuple[str, ...] = ()  # regular expressions over the sentence, lower case
+    roles: tuple[str, ...] = ("agent", "target")
+    first: frozenset[EntityType] = PEOPLE
+    second: frozenset[EntityType] = PEOPLE
+    needs_second: bool = True
+    # the second role may be an entity the document named in an earlier sentence
+    second_from_before: bool = False
+    symmetric: bool = False  # partners: several subjects, or subject and object
+
+
+def _rule(type_: str, lemmas: str = "", phrases: Iterable[str] = (), **kw: object) -> Rule:
+    return Rule(type_, frozenset(lemmas.split()), tuple(phrases), **kw)  # type: ignore[arg-type]
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("social.like", "like", [r"\bleft a like\b", r"\bhit (?:the )?like\b"]),
+    _rule("social.comment", "comment reply remark", [r"\bleft (?:a |her |his )?comments?\b"]),
+    _rule("social.tag", "tag"),
+    _rule("social.unfollow", "unfollow"),
+    _rule(
+        "social.post",
+        "post upload publish share",
+        roles=("agent", "about"),
+        first=ACTORS,
+        second=ANY - {"place"},
+        needs_second=False,
+    ),
+    _rule(
+        "social.followers_lost",
+        phrases=[r"\blost [\w ]{0,30}followers\b", r"\bfollowers? (?:dropped|plummeted|fell)\b"],
+        roles=("agent",),
+        needs_second=False,
+    ),
+    _rule("personal.meet", "meet", [r"\bget-together\b", r"\bmet up\b"], roles=("agent", "host")),
+    _rule("personal.visit", "visit", roles=("agent", "host"), second=ACTORS),
+    _rule(
+        "personal.gift",
+        "gift",
+        [r"\bsent (?:a |an |her |his )?(?:coffee|food|snack|dessert) truck", r"\bsent (?:a |an )?gifts?\b"],
+        roles=("agent", "recipient"),
+    ),
+    _rule("personal.congratulate", "congratulate congratulation", roles=("agent", "target")),
+    _rule("personal.support", "support encourage encouragement cheer", roles=("agent", "target")),
+    _rule(
+        "personal.dating",
+        "date romance relationship",
+        [r"\bin a relationship\b", r"\bseeing each other\b", r"\bdating\b"],
+        roles=("partner", "partner"),
+        symmetric=True,
+    ),
+    _rule(
+        "personal.breakup",
+        "breakup",
+        [r"\bbr(?:oke|eak|eaking) up\b", r"\bsplit up\b", r"\bparted ways\b", r"\bsplit\b"],
+        roles=("partner", "partner"),
+        symmetric=True,
+    ),
+    _rule(
+        "personal.affair",
+        "affair cheat",
+        [r"\btwo-tim(?:e|ed|ing)\b"],
+        roles=("partner", "partner"),
+        symmetric=True,
+    ),
+    _rule("personal.apology", "apologize apologise apology", needs_second=False),
+    _rule(
+        "career.cast",
+        "cast star play appear",
+        [r"\bshare (?:the )?screen\b", r"\bwork together on\b", r"\blead role\b", r"\bstarring\b"],
+        roles=("person", "work"),
+        second=frozenset({"work"}),
+    ),
+    _rule(
+        "career.cancelled",
+        "cancel scrap shelve",
+        [
+            r"\bfell through\b",
+            r"\bfall(?:s|en)? through\b",
+            r"\bd(?:id|oes)n[’']t see the light of day\b",
+            r"\bdid not (?:see the light of day|materiali[sz]e)\b",
+            r"\bcalled off\b",
+        ],
+        roles=("work",),
+        first=frozenset({"work"}),
+        needs_second=False,
+    ),
+    _rule(
+        "career.award",
+        "win award",
+        [r"\btook home\b", r"\bwas named best\b", r"\bgrand prize\b"],
+        roles=("person", "award"),
+        first=ACTORS,
+        second=frozenset({"event"}),
+    ),
+    _rule(
+        "career.attend",
+        "attend",
+        [r"\bheaded to [\w ]{0,20}for\b", r"\bwalked the red carpet\b", r"\bred carpet\b"],
+        roles=("person", "event"),
+        second=frozenset({"event"}),
+    ),
+    _rule(
+        "career.endorsement_ended",
+        phrases=[
+            r"\bdid not renew\b",
+            r"\bnot to renew\b",
+            r"\bend(?:ed)? (?:its|their|the) (?:marketing |advertising )?(?:partnership|endorsement)",
+            r"\bdropped [\w ]{0,20}as (?:its |their )?(?:model|ambassador)\b",
+        ],
+        roles=("person", "org"),
+        first=frozenset({"org", "person"}),
+        second=frozenset({"person", "org"}),
+    ),
+    _rule(
+        "career.contract_ended",
+        phrases=[r"\bcontract (?:ended|expired)\b", r"\bleft (?:the|her|his) agency\b"],
+        roles=("person", "org"),
+        second=frozenset({"org"}),
+        needs_second=False,
+    ),
+    _rule("career.release", "release", roles=("person", "work"), first=ACTORS, second=frozenset({"work"})),
+    _rule(
+        "speech.denial",
+        "deny refute dismiss",
+        [r"\bgroundless\b", r"\bnot true\b", r"\bfalse (?:rumou?rs|claims|reports)\b"],
+        roles=("speaker", "about"),
+        first=ACTORS,
+        needs_second=False,
+    ),
+    _rule(
+        "speech.legal_action",
+        "sue",
+        [r"\blegal action\b", r"\blegal (?:measures|response)\b", r"\bthrough (?:its|our|their) legal representative\b"],
+        first=ACTORS,
+        second=ACTORS,
+        needs_second=False,
+    ),
+    _rule(
+        "legal.complaint",
+        phrases=[r"\bfiled (?:a |an )?(?:criminal )?(?:complaint|lawsuit|suit)\b"],
+        first=ACTORS,
+        second=ACTORS,
+        needs_second=False,
+    ),
+    _rule(
+        "legal.penalty",
+        "fine sentence",
+        roles=("person",),
+        needs_second=False,
+    ),
+    _rule("bio.died", "die", [r"\bpassed away\b", r"\bfound dead\b"], roles=("person",), needs_second=False),
+)  # fmt: skip
+SPEECH = _rule(
+    "speech.statement",
+    "say tell state write add explain share express reveal",
+    [r"\baccording to\b", r"\bin an interview\b", r"\bread the statement\b", r"\bstatement\b"],
+    roles=("speaker", "about"),
+    first=ACTORS,
+    second=ANY - {"place", "event"},
+    needs_second=False,
+)
+_BORN = re.compile(r"\bborn\b", re.I)
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+
+# Cue words of modality, strongest first.
+_DENIED = re.compile(
+    r"\b(?:refut\w*|denie[ds]|deny\w*|dismiss\w*|groundless|not true|baseless|false rumou?rs)\b",
+    re.I,
+)
+_RUMOURED = re.compile(
+    r"\b(?:suspect\w*|reportedly|rumou?r\w*|speculat\w*|alleg\w*|claim(?:s|ed)?|unconfirmed|"
+    r"is said to|are said to|spotted together|declined to confirm)\b",
+    re.I,
+)
+_HOPED = re.compile(
+    r"\b(?:would be (?:great|nice|good) if|hope[sd]? to|hoping to|wish(?:es|ed)? to|"
+    r"would love to|remains hopeful)\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:slated|upcoming|scheduled|set to|plans? to|planning to|will|is to|are to|"
+    r"reviewing|in talks|considering|to star)\b",
+    re.I,
+)
+# Events whose own words already say what happened: their cue words are no modality.
+_FIXED_MODALITY = {"speech.denial": "asserted", "career.cancelled": "asserted"}
+_SYMMETRIC_RUMOUR = {"personal.affair", "personal.dating"}
+_LIKE_OR_COMMENT = {"social.like", "social.comment"}
+_SILENCE_WORDS = re.compile(r"\b(?:interact\w*|lik\w+|comment\w*)\b", re.I)
+
+SUMMARIES = {
+    "social.post": "{agent} posted on social media{about_part}.",
+    "social.like": "{agent} liked {target}'s post.",
+    "social.comment": "{agent} commented on {target}'s post.",
+    "social.tag": "{agent} tagged {target}.",
+    "social.unfollow": "{agent} unfollowed {target}.",
+    "social.silence": "{agent} stopped interacting with {target} on social media.",
+    "social.followers_lost": "{agent} lost followers.",
+    "personal.meet": "{agent} met {host}.",
+    "personal.visit": "{agent} visited {host}.",
+    "personal.gift": "{agent} sent a gift to {recipient}.",
+    "personal.congratulate": "{agent} congratulated {target}.",
+    "personal.support": "{agent} supported {target}.",
+    "personal.dating": "{partner} and {partner2} are dating.",
+    "personal.breakup": "{partner} and {partner2} broke up.",
+    "personal.affair": "{partner} and {partner2} had an affair.",
+    "personal.apology": "{agent} apologised{target_part}.",
+    "career.cast": "{person} was cast in {work}.",
+    "career.cancelled": "{work} was cancelled.",
+    "career.award": "{person} won an award at {award}.",
+    "career.attend": "{person} attended {event}.",
+    "career.endorsement_ended": "{org} ended its endorsement deal with {person}.",
+    "career.contract_ended": "{person}'s contract{org_part} ended.",
+    "career.release": "{person} released {work}.",
+    "speech.statement": "{speaker} made a statement{about_part}.",
+    "speech.denial": "{speaker} issued a denial{about_part}.",
+    "speech.legal_action": "{agent} threatened legal action{target_part}.",
+    "legal.complaint": "{agent} filed a complaint{target_part}.",
+    "legal.penalty": "{person} was penalised.",
+    "bio.born": "{person} was born.",
+    "bio.died": "{person} died.",
+}
+_MODAL_PREFIX: dict[Modality, str] = {
+    "asserted": "",
+    "rumoured": "Rumoured: ",
+    "denied": "Denied: ",
+    "planned": "Planned: ",
+    "hoped": "Hoped: ",
+}
+
+
+@dataclass(slots=True)
+class _Context:
+    """What extraction knows of one document."""
+
+    document: Document
+    doc: Doc
+    sentences: Sequence[tuple[int, int]]
+    mentions: Sequence[Mention]
+    names: Mapping[str, str]
+    times: list[TimeMention]
+    by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def mention_of(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+
+def extract_events(
+    document: Document,
+    annotation: Annotation,
+    mentions: Sequence[Mention],
+    names: Mapping[str, str],
+) -> list[Event]:
+    """The events of one document. `mentions` carry their resolved entity ids, `names`
+    each entity's name (for summaries)."""
+    doc = annotation.doc
+    if doc is None:
+        return []
+    context = _Context(
+        document,
+        doc,
+        [(s.start, s.end) for s in annotation.sentences],
+        sorted((m for m in mentions if m.entity), key=lambda m: m.start),
+        names,
+        find_times(document.text, document.published),
+    )
+    for mention in context.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for token in span or ():
+            context.by_token[token.i] = mention
+    found: list[Event] = []
+    for index, (start, end) in enumerate(context.sentences):
+        sentence = doc.char_span(start, end, alignment_mode="expand")
+        if sentence is not None:
+            found.extend(_sentence_events(context, index, sentence))
+    _spread_denials(context, found)
+    return _merged(found)
+
+
+def _sentence_events(context: _Context, index: int, sentence: Span) -> Iterator[Event]:
+    text = sentence.text.lower()
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for rule, trigger in _triggers(sentence, text):
+        for event in _events_of(context, index, sentence, rule, trigger):
+            key = (event.type, tuple(p.entity for p in event.participants))
+            if key not in seen:
+                seen.add(key)
+                yield event
+    yield from _births(context, index, sentence)
+
+
+def _triggers(sentence: Span, lowered: str) -> Iterator[tuple[Rule, Token]]:
+    for rule in (*RULES, SPEECH):
+        for token in sentence:
+            if token.lemma_.lower() in rule.lemmas and token.pos_ in {"VERB", "NOUN", "AUX"}:
+                yield rule, token
+        for phrase in rule.phrases:
+            for match in re.finditer(phrase, lowered):
+                span = sentence.doc.char_span(
+                    sentence.start_char + match.start(),
+                    sentence.start_char + match.end(),
+                    alignment_mode="expand",
+                )
+                if span is not None:
+                    yield rule, span.root
+
+
+def _negated(trigger: Token) -> bool:
+    heads = [trigger, *([trigger.head] if trigger.dep_ in {"xcomp", "conj", "dobj"} else [])]
+    return any(
+        child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}
+        for head in heads
+        for child in head.children
+    )
+
+
+def _events_of(
+    context: _Context, index: int, sentence: Span, rule: Rule, trigger: Token
+) -> Iterator[Event]:
+    type_ = rule.type
+    negated = _negated(trigger) and not any(
+        re.search(p, trigger.sent.text.lower()) for p in rule.phrases if "n[’']t" in p or "not" in p
+    )
+    if negated:
+        if type_ not in _LIKE_OR_COMMENT and not (
+            type_ == "speech.statement" or _SILENCE_WORDS.search(trigger.text)
+        ):
+            return
+        if type_ in _LIKE_OR_COMMENT:
+            type_ = "social.silence"
+    if rule is SPEECH and not _is_speech(sentence, trigger):
+        return
+    firsts = _role_entities(context, sentence, trigger, rule.first, subject=True)
+    if not firsts and rule.first == frozenset({"work"}):
+        firsts = _recent(context, sentence, frozenset({"work"}))
+    if not firsts:
+        return
+    if rule.first == frozenset({"work"}) or len(rule.roles) == 1:
+        groups = [[(rule.roles[0], m)] for m in firsts[:1]]
+    else:
+        groups = list(_with_second(context, sentence, trigger, rule, firsts))
+    for participants in groups:
+        if type_ in {"speech.statement", "speech.denial"}:
+            participants = _agency_speaks_for_artist(context, sentence, participants)
+        yield _event(context, index, sentence, type_, trigger, participants)
+
+
+def _with_second(
+    context: _Context, sentence: Span, trigger: Token, rule: Rule, firsts: list[Mention]
+) -> Iterator[list[tuple[str, Mention]]]:
+    first_role, second_role = rule.roles[0], rule.roles[1]
+    seconds = [
+        m
+        for m in _role_entities(context, sentence, trigger, rule.second, subject=False)
+        if m.entity not in {f.entity for f in firsts}
+    ]
+    if not seconds and rule.second_from_before:
+        seconds = _recent(context, sentence, rule.second)
+    if rule.symmetric:
+        people = _unique([*firsts, *seconds])
+        if len(people) >= 2:
+            yield [(first_role, people[0]), (second_role, people[1])]
+        return
+    if not seconds:
+        if not rule.needs_second:
+            for first in firsts[:2] if first_role == "person" else firsts[:1]:
+                yield [(first_role, first)]
+        return
+    # "Song and Han were slated to share screen space in The Price of Confession": both
+    agents = firsts if first_role == "person" else firsts[:1]
+    for first in agents:
+        yield [(first_role, first), (second_role, seconds[0])]
+
+
+def _unique(mentions: Iterable[Mention]) -> list[Mention]:
+    seen: dict[str | None, Mention] = {}
+    for mention in mentions:
+        seen.setdefault(mention.entity, mention)
+    return list(seen.values())
+
+
+def _is_speech(sentence: Span, trigger: Token) -> bool:
+    """Reported speech: a quote in the sentence, or a statement, interview or blog."""
+    if _QUOTE.search(sentence.text):
+        return True
+    return trigger.lower_ in {"statement", "interview", "according"}
+
+
+def _role_entities(
+    context: _Context, sentence: Span, trigger: Token, types: frozenset[EntityType], subject: bool
+) -> list[Mention]:
+    """The entities of the trigger's subject (or of its objects), nearest first; the
+    nearest fitting entity before (or after) the trigger when the parse has none."""
+    tokens = _subject_tokens(trigger) if subject else _object_tokens(trigger)
+    found = _unique(
+        m
+        for t in tokens
+        if (m := context.mention_of(t) or _pronoun_owner(context, t)) is not None
+        and m.type in types
+    )
+    if found:
+        return found
+    ordered = sorted(
+        (m for m in _sentence_mentions(context, sentence) if m.type in types),
+        key=lambda m: abs(m.start - trigger.idx),
+    )
+    if subject:
+        before = [m for m in ordered if m.start < trigger.idx]
+        if before:
+            return _unique(before)
+        pronoun = next(
+            (t for t in sentence if t.i < trigger.i and t.lower_ in _PRONOUNS), None
+        )
+        owner = _pronoun_owner(context, pronoun) if pronoun is not None else None
+        return [owner] if owner is not None and owner.type in types else []
+    return _unique([m for m in ordered if m.start > trigger.idx] + ordered)
+
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_OBJECTS = {"dobj", "pobj", "dative", "attr", "oprd", "obj", "iobj"}
+_PRONOUNS = {"she", "he", "her", "his", "him", "hers"}
+
+
+def _subject_tokens(trigger: Token) -> list[Token]:
+    verb = trigger
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return [t for s in subjects for t in _head_and_conjuncts(s)]
+        if verb.dep_ in {"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "ccomp"}:
+            if verb.dep_ == "relcl":
+                return _head_and_conjuncts(verb.head)
+            verb = verb.head
+        else:
+            break
+    # "…, read the statement by CJes Studios"; "a video posted by Song"
+    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    return [t for a in agents for t in _head_and_conjuncts(a)]
+
+
+def _head_and_conjuncts(token: Token) -> list[Token]:
+    """'Song and Han': both; "Ryu's ex-lover, Hyeri": Hyeri before Ryu."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in {"conj", "appos", "compound"}:
+            out.extend(_head_and_conjuncts(child))
+    out.extend(c for c in token.children if c.dep_ == "poss")
+    return out
+
+
+def _object_tokens(trigger: Token) -> list[Token]:
+    out: list[Token] = []
+    queue = [c for c in trigger.children if c.dep_ not in _SUBJECTS and c.dep_ != "punct"]
+    while queue:
+        token = queue.pop(0)
+        if token.dep_ in _OBJECTS or token.dep_ in {"poss", "conj", "appos", "compound"}:
+            out.append(token)
+        if token.dep_ in _OBJECTS | {"prep", "poss", "conj", "appos", "compound", "acl", "relcl"}:
+            queue.extend(token.children)
+    return out
+
+
+def _sentence_mentions(context: _Context, sentence: Span) -> list[Mention]:
+    start, end = sentence.start_char, sentence.end_char
+    return [m for m in context.mentions if start <= m.start < end]
+
+
+def _recent(context: _Context, sentence: Span, types: frozenset[EntityType]) -> list[Mention]:
+    """The entity of these types named last before this sentence ('the drama')."""
+    earlier = [
+        m
+        for m in context.mentions
+        if m.type in types and m.start < sentence.start_char - 0
+        and sentence.start_char - m.start < 1500
+    ]
+    return earlier[-1:]
+
+
+def _pronoun_owner(context: _Context, token: Token | None) -> Mention | None:
+    """'she', 'her': the person the text was last about (the last person named before
+    the pronoun, subjects of earlier sentences first)."""
+    if token is None or token.lower_ not in _PRONOUNS:
+        return None
+    before = [m for m in context.mentions if m.type == "person" and m.end <= token.idx]
+    if not before:
+        return None
+    same_sentence = [m for m in before if m.start >= token.sent.start_char]
+    if same_sentence:
+        return same_sentence[0]
+    last_sentence = before[-1].sentence
+    previous = [m for m in before if m.sentence == last_sentence]
+    return previous[0]
+
+
+def _agency_speaks_for_artist(
+    context: _Context, sentence: Span, participants: list[tuple[str, Mention]]
+) -> list[tuple[str, Mention]]:
+    """An organisation speaking: the person it speaks about is `about`."""
+    speaker = participants[0][1]
+    if speaker.type != "org" or len(participants) > 1:
+        return participants
+    people = [m for m in _sentence_mentions(context, sentence) if m.type == "person"]
+    if not people:
+        people = _recent(context, sentence, frozenset({"person"}))
+    return [*participants, ("about", people[0])] if people else participants
+
+
+def _event(
+    context: _Context,
+    index: int,
+    sentence: Span,
+    type_: str,
+    trigger: Token,
+    participants: list[tuple[str, Mention]],
+) -> Event:
+    start, end = context.sentences[index]
+    document = context.document
+    text = document.text[start:end]
+    time = _time_near(context, start, end, trigger.idx)
+    modality = _modality(context, index, type_, text)
+    people = tuple(
+        Participant(role, m.entity or "", context.names.get(m.entity or "", m.text))
+        for role, m in participants
+    )
+    quote = None
+    if type_.startswith("speech.") or type_ == "social.comment":
+        found = _QUOTE.search(text)
+        quote = found.group(1).strip() if found else None
+    seed = f"{document.id}\n{type_}\n{start}\n" + "\n".join(f"{p.role}={p.entity}" for p in people)
+    return Event(
+        id="v_" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16],
+        type=type_,
+        participants=people,
+        time=time,
+        modality=modality,
+        summary=summarise(type_, people, modality),
+        evidence=(Evidence(document.id, start, end, text),),
+        quote=quote,
+    )
+
+
+def _time_near(context: _Context, start: int, end: int, offset: int) -> TimeValue:
+    inside = [t for t in context.times if start <= t.start and t.end <= end]
+    if not inside:
+        return TimeValue.unknown()
+    return min(inside, key=lambda t: abs(t.start - offset)).time
+
+
+def _modality(context: _Context, index: int, type_: str, text: str) -> Modality:
+    fixed = _FIXED_MODALITY.get(type_)
+    if fixed:
+        return fixed  # type: ignore[return-value]
+    if _DENIED.search(text) and not type_.startswith("speech."):
+        return "denied"
+    if _RUMOURED.search(text) and not type_.startswith("speech."):
+        return "rumoured"
+    if _HOPED.search(text):
+        return "hoped"
+    if _PLANNED.search(text) and type_ not in {"bio.born", "bio.died"}:
+        return "planned"
+    return "asserted"
+
+
+def _spread_denials(context: _Context, events: list[Event]) -> None:
+    """'… fueling rumors of an affair, tho Han So-hee has since refuted such rumors':
+    a later denial by a participant turns a rumoured affair or romance denied."""
+    denials = [
+        (e.evidence[0].start, {p.entity for p in e.participants})
+        for e in events
+        if e.type == "speech.denial"
+    ]
+    for event in events:
+        if event.type not in _SYMMETRIC_RUMOUR or event.modality != "rumoured":
+            continue
+        who = {p.entity for p in event.participants}
+        if any(start >= event.evidence[0].start and who & speakers for start, speakers in denials):
+            event.modality = "denied"
+            event.summary = summarise(event.type, event.participants, "denied")
+
+
+def _births(context: _Context, index: int, sentence: Span) -> Iterator[Event]:
+    """'Song born in 1981 and Han in 1994': each person with the year that follows."""
+    text = sentence.text
+    match = _BORN.search(text)
+    if not match:
+        return
+    base = sentence.start_char
+    years = [t for t in context.times if base <= t.start < sentence.end_char and t.time.precision != "unknown"]
+    people = [m for m in _sentence_mentions(context, sentence) if m.type == "person"]
+    for person in _unique(people):
+        after = [t for t in years if t.start > person.end and t.start - person.end < 40]
+        if not after or after[0].start < base + match.start() - 60:
+            continue
+        time = after[0].time
+        participants = (Participant("person", person.entity or "", context.names.get(person.entity or "", person.text)),)
+        start, end = context.sentences[index]
+        seed = f"{context.document.id}\nbio.born\n{start}\n{person.entity}"
+        yield Event(
+            id="v_" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16],
+            type="bio.born",
+            participants=participants,
+            time=TimeValue(time.value, "year", time.text) if time.value else time,
+            modality="asserted",
+            summary=summarise("bio.born", participants, "asserted"),
+            evidence=(Evidence(context.document.id, start, end, context.document.text[start:end]),),
+        )
+
+
+def _merged(events: list[Event]) -> list[Event]:
+    """One event per type and participants in a document, when times agree."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((k for k in kept if _same(k, event)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        if same.time.value is None and event.time.value is not None:
+            same.time = event.time
+        if event.evidence[0] not in same.evidence:
+            same.evidence = (*same.evidence, event.evidence[0])
+        same.quote = same.quote or event.quote
+    return kept
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if {(p.role, p.entity) for p in a.participants} != {(p.role, p.entity) for p in b.participants}:
+        return False
+    return a.time.value is None or b.time.value is None or a.time.value == b.time.value
+
+
+def summarise(type_: str, participants: Sequence[Participant], modality: Modality) -> str:
+    """'Song Hye-kyo liked Han So-hee's post.'"""
+    names: dict[str, str] = {}
+    for p in participants:
+        key = p.role if p.role not in names else f"{p.role}2"
+        names[key] = p.name or p.entity
+    for role in ("about", "target", "org"):
+        names[f"{role}_part"] = (
+            f" about {names[role]}" if role == "about" and role in names
+            else f" against {names[role]}" if role == "target" and role in names
+            else f" with {names[role]}" if role == "org" and role in names
+            else ""
+        )
+    template = SUMMARIES.get(type_, "{agent}: " + type_ + ".")
+    try:
+        sentence = template.format(**names)
+    except KeyError:
+        sentence = f"{type_}: " + ", ".join(p.name or p.entity for p in participants) + "."
+    return _MODAL_PREFIX[modality] + sentence
