@@ -62,16 +62,22 @@ def _rule(type_: str, lemmas: str = "", phrases: Iterable[str] = (), **kw: objec
 
 
 RULES: tuple[Rule, ...] = (
-    _rule("social.like", "like", [r"\bleft a like\b", r"\bhit (?:the )?like\b"]),
-    _rule("social.comment", "comment reply remark", [r"\bleft (?:a |her |his )?comments?\b"]),
+    _rule("social.like", "like", [r"\bleft a like\b", r"\bhit (?:the )?like\b"], second_from_before=True),
+    _rule(
+        "social.comment",
+        "comment reply remark",
+        [r"\bleft (?:a |her |his )?comments?\b"],
+        second_from_before=True,
+    ),
     _rule("social.tag", "tag"),
     _rule("social.unfollow", "unfollow"),
     _rule(
         "social.post",
         "post upload publish share",
+        [r"\breleased? (?:a |an |the )?(?:\w+ )?(?:screenshots?|photos?|videos?|pictures?|images?|messages?|footage|letters?)\b"],
         roles=("agent", "about"),
         first=ACTORS,
-        second=ANY - {"place"},
+        second=frozenset({"person", "work"}),
         needs_second=False,
     ),
     _rule(
@@ -81,15 +87,25 @@ RULES: tuple[Rule, ...] = (
         needs_second=False,
     ),
     _rule("personal.meet", "meet", [r"\bget-together\b", r"\bmet up\b"], roles=("agent", "host")),
-    _rule("personal.visit", "visit", roles=("agent", "host"), second=ACTORS),
+    _rule("personal.visit", "visit attend", roles=("agent", "host"), second=PEOPLE),
     _rule(
         "personal.gift",
         "gift",
         [r"\bsent (?:a |an |her |his )?(?:coffee|food|snack|dessert) truck", r"\bsent (?:a |an )?gifts?\b"],
         roles=("agent", "recipient"),
     ),
-    _rule("personal.congratulate", "congratulate congratulation", roles=("agent", "target")),
-    _rule("personal.support", "support encourage encouragement cheer", roles=("agent", "target")),
+    _rule(
+        "personal.congratulate",
+        "congratulate congratulation",
+        roles=("agent", "target"),
+        second_from_before=True,
+    ),
+    _rule(
+        "personal.support",
+        "support encourage encouragement cheer",
+        roles=("agent", "target"),
+        second_from_before=True,
+    ),
     _rule(
         "personal.dating",
         "date romance relationship",
@@ -389,7 +405,7 @@ def _events_of(
     else:
         groups = list(_with_second(context, sentence, trigger, rule, firsts))
     for participants in groups:
-        if type_ in {"speech.statement", "speech.denial"}:
+        if type_.startswith(("speech.", "legal.")):
             participants = _agency_speaks_for_artist(context, sentence, participants)
         yield _event(context, index, sentence, type_, trigger, participants)
 
@@ -398,13 +414,12 @@ def _with_second(
     context: _Context, sentence: Span, trigger: Token, rule: Rule, firsts: list[Mention]
 ) -> Iterator[list[tuple[str, Mention]]]:
     first_role, second_role = rule.roles[0], rule.roles[1]
-    seconds = [
-        m
-        for m in _role_entities(context, sentence, trigger, rule.second, subject=False)
-        if m.entity not in {f.entity for f in firsts}
-    ]
+    taken = {f.entity for f in firsts}
+    seconds = _role_entities(
+        context, sentence, trigger, rule.second, subject=False, exclude=taken
+    )
     if not seconds and rule.second_from_before:
-        seconds = _recent(context, sentence, rule.second)
+        seconds = _recent(context, sentence, rule.second, exclude=taken)
     if rule.symmetric:
         people = _unique([*firsts, *seconds])
         if len(people) >= 2:
@@ -428,15 +443,27 @@ def _unique(mentions: Iterable[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
+_SPEECH_NOUNS = re.compile(
+    r"\b(?:statement|press release|interview|announcement|blog|told reporters)\b", re.I
+)
+
+
 def _is_speech(sentence: Span, trigger: Token) -> bool:
-    """Reported speech: a quote in the sentence, or a statement, interview or blog."""
-    if _QUOTE.search(sentence.text):
-        return True
-    return trigger.lower_ in {"statement", "interview", "according"}
+    """Reported speech: a quote, a statement or interview, or 'said that …'."""
+    return bool(
+        _QUOTE.search(sentence.text)
+        or _SPEECH_NOUNS.search(sentence.text)
+        or any(c.dep_ == "ccomp" for c in trigger.children)
+    )
 
 
 def _role_entities(
-    context: _Context, sentence: Span, trigger: Token, types: frozenset[EntityType], subject: bool
+    context: _Context,
+    sentence: Span,
+    trigger: Token,
+    types: frozenset[EntityType],
+    subject: bool,
+    exclude: frozenset[str | None] | set[str | None] = frozenset(),
 ) -> list[Mention]:
     """The entities of the trigger's subject (or of its objects), nearest first; the
     nearest fitting entity before (or after) the trigger when the parse has none."""
@@ -444,44 +471,49 @@ def _role_entities(
     found = _unique(
         m
         for t in tokens
-        if (m := context.mention_of(t) or _pronoun_owner(context, t)) is not None
+        if (m := context.mention_of(t) or _referent(context, t, types, exclude)) is not None
         and m.type in types
+        and m.entity not in exclude
     )
     if found:
         return found
     ordered = sorted(
-        (m for m in _sentence_mentions(context, sentence) if m.type in types),
+        (
+            m
+            for m in _sentence_mentions(context, sentence)
+            if m.type in types and m.entity not in exclude
+        ),
         key=lambda m: abs(m.start - trigger.idx),
     )
     if subject:
         before = [m for m in ordered if m.start < trigger.idx]
         if before:
             return _unique(before)
-        pronoun = next(
-            (t for t in sentence if t.i < trigger.i and t.lower_ in _PRONOUNS), None
+        referents = (
+            _referent(context, t, types, exclude) for t in sentence if t.i < trigger.i
         )
-        owner = _pronoun_owner(context, pronoun) if pronoun is not None else None
-        return [owner] if owner is not None and owner.type in types else []
+        owner = next((r for r in referents if r is not None), None)
+        return [owner] if owner is not None else []
     return _unique([m for m in ordered if m.start > trigger.idx] + ordered)
 
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _OBJECTS = {"dobj", "pobj", "dative", "attr", "oprd", "obj", "iobj"}
-_PRONOUNS = {"she", "he", "her", "his", "him", "hers"}
 
 
 def _subject_tokens(trigger: Token) -> list[Token]:
+    """The subject of the trigger's clause, climbing from a noun or an infinitive to
+    the verb that has one ('sent her encouragement', 'slated to share')."""
     verb = trigger
-    for _ in range(4):
+    for _ in range(5):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
             return [t for s in subjects for t in _head_and_conjuncts(s)]
-        if verb.dep_ in {"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "ccomp"}:
-            if verb.dep_ == "relcl":
-                return _head_and_conjuncts(verb.head)
-            verb = verb.head
-        else:
+        if verb.dep_ == "relcl":
+            return _head_and_conjuncts(verb.head)
+        if verb.dep_ in {"ROOT", "ccomp", "advcl"} or verb.head is verb:
             break
+        verb = verb.head
     # "…, read the statement by CJes Studios"; "a video posted by Song"
     agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
     return [t for a in agents for t in _head_and_conjuncts(a)]
@@ -514,31 +546,65 @@ def _sentence_mentions(context: _Context, sentence: Span) -> list[Mention]:
     return [m for m in context.mentions if start <= m.start < end]
 
 
-def _recent(context: _Context, sentence: Span, types: frozenset[EntityType]) -> list[Mention]:
+def _recent(
+    context: _Context,
+    sentence: Span,
+    types: frozenset[EntityType],
+    exclude: frozenset[str | None] | set[str | None] = frozenset(),
+) -> list[Mention]:
     """The entity of these types named last before this sentence ('the drama')."""
     earlier = [
         m
         for m in context.mentions
-        if m.type in types and m.start < sentence.start_char - 0
+        if m.type in types
+        and m.entity not in exclude
+        and m.start < sentence.start_char
         and sentence.start_char - m.start < 1500
     ]
     return earlier[-1:]
 
 
-def _pronoun_owner(context: _Context, token: Token | None) -> Mention | None:
-    """'she', 'her': the person the text was last about (the last person named before
-    the pronoun, subjects of earlier sentences first)."""
-    if token is None or token.lower_ not in _PRONOUNS:
+# Words that point back to an entity named before, and the types they can name.
+_PRONOUNS = {"she", "he", "her", "his", "him", "hers", "it", "its"}
+_NOMINALS: dict[str, frozenset[EntityType]] = {
+    **dict.fromkeys(["agency", "label", "company", "management"], frozenset({"org"})),
+    **dict.fromkeys(
+        ["actor", "actress", "singer", "star", "idol", "rapper", "director"],
+        frozenset({"person"}),
+    ),
+}
+# "her junior", "his senior": the other person of the story, not the possessor
+_EPITHETS = {"junior", "senior", "hoobae", "sunbae", "colleague", "co-star", "costar"}
+
+
+def _referent(
+    context: _Context,
+    token: Token,
+    types: frozenset[EntityType],
+    exclude: frozenset[str | None] | set[str | None] = frozenset(),
+) -> Mention | None:
+    """What a pronoun ('she'), a noun ('the agency') or an epithet ('her junior') refers
+    to: the entity of a fitting type the text named last before it."""
+    word = token.lower_
+    if word in _PRONOUNS:
+        wanted = frozenset({"org"}) if word in {"it", "its"} else frozenset({"person"})
+    elif word in _NOMINALS and any(c.lower_ in {"the", "its", "her", "his"} for c in token.children):
+        wanted = _NOMINALS[word]
+    elif word in _EPITHETS and any(c.dep_ == "poss" for c in token.children):
+        wanted = frozenset({"person"})
+        possessor = next(c for c in token.children if c.dep_ == "poss")
+        owner = _referent(context, possessor, types, exclude) or context.mention_of(possessor)
+        exclude = {*exclude, owner.entity if owner else None}
+    else:
         return None
-    before = [m for m in context.mentions if m.type == "person" and m.end <= token.idx]
-    if not before:
-        return None
-    same_sentence = [m for m in before if m.start >= token.sent.start_char]
-    if same_sentence:
-        return same_sentence[0]
-    last_sentence = before[-1].sentence
-    previous = [m for m in before if m.sentence == last_sentence]
-    return previous[0]
+    wanted &= types
+    before = [
+        m
+        for m in context.mentions
+        if m.type in wanted and m.end <= token.idx and m.entity not in exclude
+        and token.idx - m.end < 1500
+    ]
+    return before[-1] if before else None
 
 
 def _agency_speaks_for_artist(
@@ -546,7 +612,7 @@ def _agency_speaks_for_artist(
 ) -> list[tuple[str, Mention]]:
     """An organisation speaking: the person it speaks about is `about`."""
     speaker = participants[0][1]
-    if speaker.type != "org" or len(participants) > 1:
+    if speaker.type != "org" or any(m.type == "person" for _, m in participants):
         return participants
     people = [m for m in _sentence_mentions(context, sentence) if m.type == "person"]
     if not people:
@@ -599,9 +665,10 @@ def _modality(context: _Context, index: int, type_: str, text: str) -> Modality:
     fixed = _FIXED_MODALITY.get(type_)
     if fixed:
         return fixed  # type: ignore[return-value]
-    if _DENIED.search(text) and not type_.startswith("speech."):
+    factual = type_.startswith(("speech.", "legal.", "bio."))  # a filing is no rumour
+    if _DENIED.search(text) and not factual:
         return "denied"
-    if _RUMOURED.search(text) and not type_.startswith("speech."):
+    if _RUMOURED.search(text) and not factual:
         return "rumoured"
     if _HOPED.search(text):
         return "hoped"

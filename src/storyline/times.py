@@ -168,7 +168,7 @@ def _relative(
             day = date(today.year, month, int(groups["day"] or 0))
             if (day - today).days > 183:
                 day = day.replace(year=today.year - 1)  # "Dec. 28" in a January article
-            return _value(day, "day", text, ref)
+            return _value(day, "day", text)  # only its year comes from the reference
     except ValueError:
         return None
     if kind == "month_relative_year" and month:
