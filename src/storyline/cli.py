@@ -21,7 +21,7 @@ from rich.text import Text
 from storyline._version import __version__
 from storyline.errors import StorylineError
 from storyline.evidence import EntityDetail, entity_detail
-from storyline.export import document_record, entity_record, export_json
+from storyline.export import document_record, entity_record, event_record, export_json
 from storyline.ingest import IngestResult, IngestSummary, ingest, reannotate
 from storyline.models import InputKind, Outcome
 from storyline.read import FieldNames, ReadOptions, expand_inputs
@@ -514,6 +514,84 @@ def entity_command(
         _print_json(detail.as_dict())
         return
     _print_entity(detail, why=why, show=show)
+
+
+@cli.command("events")
+@db_option
+@click.option(
+    "--entity",
+    "entity_name",
+    metavar="NAME",
+    help="Only events with this entity (any spelling, or its id) among the participants.",
+)
+@click.option(
+    "--type",
+    "type_pattern",
+    metavar="TYPE",
+    help="Only this type; a * matches any part: social.like, social.*, *.denial.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@click.option("--evidence", is_flag=True, help="Also print the sentence each event comes from.")
+@json_option
+@click.pass_context
+def events_command(
+    ctx: click.Context,
+    entity_name: str | None,
+    type_pattern: str | None,
+    limit: int | None,
+    evidence: bool,
+    as_json: bool,
+) -> None:
+    """List events in time order: when, what, how sure, and who.
+
+    An event is one thing a document reports: a post, a like, a meeting, a casting, a
+    statement, a denial. Its date is as precise as the text says ("2023", "2023-05",
+    "2024-05-19"; "—" when the text does not say); its modality says how sure the press
+    is (asserted, rumoured, denied, planned, hoped).
+
+    \b
+    Examples:
+      storyline events --entity "Han So-hee"
+      storyline events --type 'social.*' --evidence
+    """
+    with _store(ctx) as store:
+        ids = [_one_entity(store, entity_name)] if entity_name else []
+        events = store.events(entity_ids=ids, type_pattern=type_pattern)[:limit]
+        unannotated = store.count_unannotated()
+    if as_json:
+        _print_json([event_record(e) for e in events])
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("when", no_wrap=True)
+    table.add_column("type", no_wrap=True)
+    table.add_column("modality", no_wrap=True)
+    table.add_column("what", overflow="fold")
+    for event in events:
+        what = Text(event.summary)
+        if event.quote:
+            what.append(f" “{event.quote}”", style="italic")
+        if evidence:
+            for piece in event.evidence:
+                what.append(f"\n  {piece.document}: {piece.text}", style="dim")
+        table.add_row(event.time.value or "—", event.type, _styled_modality(event.modality), what)
+    out.print(table)
+    if not events:
+        err.print(
+            "No events found."
+            + (
+                ""
+                if entity_name or type_pattern
+                else " Add documents with [bold]storyline ingest PATH[/]."
+            )
+        )
+    _warn_unannotated(unannotated)
+
+
+_MODALITY_STYLES = {"rumoured": "yellow", "denied": "red", "planned": "cyan", "hoped": "magenta"}
+
+
+def _styled_modality(modality: str) -> Text:
+    return Text(modality, style=_MODALITY_STYLES.get(modality, ""))
 
 
 def _one_entity(store: SQLiteStore, name: str) -> str:

@@ -29,6 +29,7 @@ from storyline.models import (
     Participant,
     TimeValue,
 )
+from storyline.summaries import summarise
 from storyline.times import TimeMention, find_times
 
 if TYPE_CHECKING:
@@ -62,7 +63,12 @@ def _rule(type_: str, lemmas: str = "", phrases: Iterable[str] = (), **kw: objec
 
 
 RULES: tuple[Rule, ...] = (
-    _rule("social.like", "like", [r"\bleft a like\b", r"\bhit (?:the )?like\b"], second_from_before=True),
+    _rule(
+        "social.like",
+        "like",
+        [r"\bleft a like\b", r"\bhit (?:the )?like\b"],
+        second_from_before=True,
+    ),
     _rule(
         "social.comment",
         "comment reply remark",
@@ -74,7 +80,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "social.post",
         "post upload publish share",
-        [r"\breleased? (?:a |an |the )?(?:\w+ )?(?:screenshots?|photos?|videos?|pictures?|images?|messages?|footage|letters?)\b"],
+        [
+            r"\breleased? (?:a |an |the )?(?:\w+ )?"
+            r"(?:screenshots?|photos?|videos?|pictures?|images?|messages?|footage|letters?)\b"
+        ],
         roles=("agent", "about"),
         first=ACTORS,
         second=frozenset({"person", "work"}),
@@ -91,7 +100,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "personal.gift",
         "gift",
-        [r"\bsent (?:a |an |her |his )?(?:coffee|food|snack|dessert) truck", r"\bsent (?:a |an )?gifts?\b"],
+        [
+            r"\bsent (?:a |an |her |his )?(?:coffee|food|snack|dessert) truck",
+            r"\bsent (?:a |an )?gifts?\b",
+        ],
         roles=("agent", "recipient"),
     ),
     _rule(
@@ -169,7 +181,8 @@ RULES: tuple[Rule, ...] = (
         phrases=[
             r"\bdid not renew\b",
             r"\bnot to renew\b",
-            r"\bend(?:ed)? (?:its|their|the) (?:marketing |advertising )?(?:partnership|endorsement)",
+            r"\bend(?:ed)? (?:its|their|the) (?:marketing |advertising )?"
+            r"(?:partnership|endorsement)",
             r"\bdropped [\w ]{0,20}as (?:its |their )?(?:model|ambassador)\b",
         ],
         roles=("person", "org"),
@@ -183,7 +196,13 @@ RULES: tuple[Rule, ...] = (
         second=frozenset({"org"}),
         needs_second=False,
     ),
-    _rule("career.release", "release", roles=("person", "work"), first=ACTORS, second=frozenset({"work"})),
+    _rule(
+        "career.release",
+        "release",
+        roles=("person", "work"),
+        first=ACTORS,
+        second=frozenset({"work"}),
+    ),
     _rule(
         "speech.denial",
         "deny refute dismiss",
@@ -195,7 +214,11 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "speech.legal_action",
         "sue",
-        [r"\blegal action\b", r"\blegal (?:measures|response)\b", r"\bthrough (?:its|our|their) legal representative\b"],
+        [
+            r"\blegal action\b",
+            r"\blegal (?:measures|response)\b",
+            r"\bthrough (?:its|our|their) legal representative\b",
+        ],
         first=ACTORS,
         second=ACTORS,
         needs_second=False,
@@ -213,7 +236,13 @@ RULES: tuple[Rule, ...] = (
         roles=("person",),
         needs_second=False,
     ),
-    _rule("bio.died", "die", [r"\bpassed away\b", r"\bfound dead\b"], roles=("person",), needs_second=False),
+    _rule(
+        "bio.died",
+        "die",
+        [r"\bpassed away\b", r"\bfound dead\b"],
+        roles=("person",),
+        needs_second=False,
+    ),
 )  # fmt: skip
 SPEECH = _rule(
     "speech.statement",
@@ -242,56 +271,19 @@ _HOPED = re.compile(
     r"would love to|remains hopeful)\b",
     re.I,
 )
-_PLANNED = re.compile(
-    r"\b(?:slated|upcoming|scheduled|set to|plans? to|planning to|will|is to|are to|"
-    r"reviewing|in talks|considering|to star)\b",
-    re.I,
+# Verbs that put what they govern in the future: "slated to share", "plans to sue".
+_PLAN_VERBS = frozenset(
+    "slate plan schedule set expect review consider prepare aim intend decide agree "
+    "negotiate offer".split()
 )
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "wo", "shall"})
+# Events planned when the work they are about is upcoming: an upcoming drama's cast.
+_PLANNED_WITH_WORK = re.compile(r"\b(?:upcoming|in talks|to star)\b", re.I)
 # Events whose own words already say what happened: their cue words are no modality.
 _FIXED_MODALITY = {"speech.denial": "asserted", "career.cancelled": "asserted"}
 _SYMMETRIC_RUMOUR = {"personal.affair", "personal.dating"}
 _LIKE_OR_COMMENT = {"social.like", "social.comment"}
 _SILENCE_WORDS = re.compile(r"\b(?:interact\w*|lik\w+|comment\w*)\b", re.I)
-
-SUMMARIES = {
-    "social.post": "{agent} posted on social media{about_part}.",
-    "social.like": "{agent} liked {target}'s post.",
-    "social.comment": "{agent} commented on {target}'s post.",
-    "social.tag": "{agent} tagged {target}.",
-    "social.unfollow": "{agent} unfollowed {target}.",
-    "social.silence": "{agent} stopped interacting with {target} on social media.",
-    "social.followers_lost": "{agent} lost followers.",
-    "personal.meet": "{agent} met {host}.",
-    "personal.visit": "{agent} visited {host}.",
-    "personal.gift": "{agent} sent a gift to {recipient}.",
-    "personal.congratulate": "{agent} congratulated {target}.",
-    "personal.support": "{agent} supported {target}.",
-    "personal.dating": "{partner} and {partner2} are dating.",
-    "personal.breakup": "{partner} and {partner2} broke up.",
-    "personal.affair": "{partner} and {partner2} had an affair.",
-    "personal.apology": "{agent} apologised{target_part}.",
-    "career.cast": "{person} was cast in {work}.",
-    "career.cancelled": "{work} was cancelled.",
-    "career.award": "{person} won an award at {award}.",
-    "career.attend": "{person} attended {event}.",
-    "career.endorsement_ended": "{org} ended its endorsement deal with {person}.",
-    "career.contract_ended": "{person}'s contract{org_part} ended.",
-    "career.release": "{person} released {work}.",
-    "speech.statement": "{speaker} made a statement{about_part}.",
-    "speech.denial": "{speaker} issued a denial{about_part}.",
-    "speech.legal_action": "{agent} threatened legal action{target_part}.",
-    "legal.complaint": "{agent} filed a complaint{target_part}.",
-    "legal.penalty": "{person} was penalised.",
-    "bio.born": "{person} was born.",
-    "bio.died": "{person} died.",
-}
-_MODAL_PREFIX: dict[Modality, str] = {
-    "asserted": "",
-    "rumoured": "Rumoured: ",
-    "denied": "Denied: ",
-    "planned": "Planned: ",
-    "hoped": "Hoped: ",
-}
 
 
 @dataclass(slots=True)
@@ -395,7 +387,10 @@ def _events_of(
             type_ = "social.silence"
     if rule is SPEECH and not _is_speech(sentence, trigger):
         return
-    firsts = _role_entities(context, sentence, trigger, rule.first, subject=True)
+    # partners only from the parse: "rumors of an affair" names nobody
+    firsts = _role_entities(
+        context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric
+    )
     if not firsts and rule.first == frozenset({"work"}):
         firsts = _recent(context, sentence, frozenset({"work"}))
     if not firsts:
@@ -416,7 +411,13 @@ def _with_second(
     first_role, second_role = rule.roles[0], rule.roles[1]
     taken = {f.entity for f in firsts}
     seconds = _role_entities(
-        context, sentence, trigger, rule.second, subject=False, exclude=taken
+        context,
+        sentence,
+        trigger,
+        rule.second,
+        subject=False,
+        exclude=taken,
+        fallback=not rule.symmetric or bool(firsts),
     )
     if not seconds and rule.second_from_before:
         seconds = _recent(context, sentence, rule.second, exclude=taken)
@@ -464,9 +465,11 @@ def _role_entities(
     types: frozenset[EntityType],
     subject: bool,
     exclude: frozenset[str | None] | set[str | None] = frozenset(),
+    fallback: bool = True,
 ) -> list[Mention]:
     """The entities of the trigger's subject (or of its objects), nearest first; the
-    nearest fitting entity before (or after) the trigger when the parse has none."""
+    nearest fitting entity before (or after) the trigger when the parse finds no
+    subject (or object) at all, unless `fallback` is off."""
     tokens = _subject_tokens(trigger) if subject else _object_tokens(trigger)
     found = _unique(
         m
@@ -475,8 +478,8 @@ def _role_entities(
         and m.type in types
         and m.entity not in exclude
     )
-    if found:
-        return found
+    if found or (subject and tokens) or not fallback:
+        return found  # a subject the parse names that is no entity is nobody we know
     ordered = sorted(
         (
             m
@@ -489,9 +492,7 @@ def _role_entities(
         before = [m for m in ordered if m.start < trigger.idx]
         if before:
             return _unique(before)
-        referents = (
-            _referent(context, t, types, exclude) for t in sentence if t.i < trigger.i
-        )
+        referents = (_referent(context, t, types, exclude) for t in sentence if t.i < trigger.i)
         owner = next((r for r in referents if r is not None), None)
         return [owner] if owner is not None else []
     return _unique([m for m in ordered if m.start > trigger.idx] + ordered)
@@ -509,8 +510,8 @@ def _subject_tokens(trigger: Token) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
             return [t for s in subjects for t in _head_and_conjuncts(s)]
-        if verb.dep_ == "relcl":
-            return _head_and_conjuncts(verb.head)
+        if verb.dep_ in {"relcl", "acl"}:
+            return _head_and_conjuncts(verb.head)  # "Han So-hee attending the exhibition"
         if verb.dep_ in {"ROOT", "ccomp", "advcl"} or verb.head is verb:
             break
         verb = verb.head
@@ -588,7 +589,9 @@ def _referent(
     word = token.lower_
     if word in _PRONOUNS:
         wanted = frozenset({"org"}) if word in {"it", "its"} else frozenset({"person"})
-    elif word in _NOMINALS and any(c.lower_ in {"the", "its", "her", "his"} for c in token.children):
+    elif word in _NOMINALS and any(
+        c.lower_ in {"the", "its", "her", "his"} for c in token.children
+    ):
         wanted = _NOMINALS[word]
     elif word in _EPITHETS and any(c.dep_ == "poss" for c in token.children):
         wanted = frozenset({"person"})
@@ -601,7 +604,9 @@ def _referent(
     before = [
         m
         for m in context.mentions
-        if m.type in wanted and m.end <= token.idx and m.entity not in exclude
+        if m.type in wanted
+        and m.end <= token.idx
+        and m.entity not in exclude
         and token.idx - m.end < 1500
     ]
     return before[-1] if before else None
@@ -610,14 +615,32 @@ def _referent(
 def _agency_speaks_for_artist(
     context: _Context, sentence: Span, participants: list[tuple[str, Mention]]
 ) -> list[tuple[str, Mention]]:
-    """An organisation speaking: the person it speaks about is `about`."""
+    """An organisation speaking or suing for its artist: the artist is `about` ("Kim
+    Soo-hyun's agency, Gold Medalist"; else the person the document is most about)."""
     speaker = participants[0][1]
     if speaker.type != "org" or any(m.type == "person" for _, m in participants):
         return participants
-    people = [m for m in _sentence_mentions(context, sentence) if m.type == "person"]
-    if not people:
-        people = _recent(context, sentence, frozenset({"person"}))
-    return [*participants, ("about", people[0])] if people else participants
+    artist = _artist_of(context, sentence, speaker)
+    return [*participants, ("about", artist)] if artist else participants
+
+
+def _artist_of(context: _Context, sentence: Span, org: Mention) -> Mention | None:
+    span = context.doc.char_span(org.start, org.end, alignment_mode="expand")
+    if span is not None:
+        head = span.root.head if span.root.dep_ == "appos" else span.root
+        for child in head.children:
+            owner = context.mention_of(child) if child.dep_ == "poss" else None
+            if owner is not None and owner.type == "person":
+                return owner
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for mention in context.mentions:
+        if mention.type == "person" and mention.entity:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+            first.setdefault(mention.entity, mention)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda e: counts[e])]
 
 
 def _event(
@@ -631,8 +654,8 @@ def _event(
     start, end = context.sentences[index]
     document = context.document
     text = document.text[start:end]
-    time = _time_near(context, start, end, trigger.idx)
-    modality = _modality(context, index, type_, text)
+    time = _time_near(context, index, trigger.idx)
+    modality = _modality(context, index, type_, text, trigger)
     people = tuple(
         Participant(role, m.entity or "", context.names.get(m.entity or "", m.text))
         for role, m in participants
@@ -654,17 +677,50 @@ def _event(
     )
 
 
-def _time_near(context: _Context, start: int, end: int, offset: int) -> TimeValue:
+# Words that place a sentence at the time of the one before: "quickly after this post".
+_SAME_TIME = re.compile(
+    r"\b(?:after this|after that|this post|that post|the same day|that day|at the time|"
+    r"shortly after|soon after|hours later|minutes later|then)\b",
+    re.I,
+)
+
+
+def _time_near(context: _Context, index: int, offset: int) -> TimeValue:
+    """The time expression of the sentence nearest `offset`; in a sentence that says
+    it happened right after the one before ('after this post'), that one's time."""
+    start, end = context.sentences[index]
     inside = [t for t in context.times if start <= t.start and t.end <= end]
-    if not inside:
-        return TimeValue.unknown()
-    return min(inside, key=lambda t: abs(t.start - offset)).time
+    if inside:
+        return min(inside, key=lambda t: abs(t.start - offset)).time
+    if index > 0 and _SAME_TIME.search(context.document.text[start:end]):
+        before_start, before_end = context.sentences[index - 1]
+        before = [t for t in context.times if before_start <= t.start and t.end <= before_end]
+        if before:
+            return before[-1].time
+    return TimeValue.unknown()
 
 
-def _modality(context: _Context, index: int, type_: str, text: str) -> Modality:
+def _planned(trigger: Token, type_: str, text: str) -> bool:
+    """Planned: a future auxiliary on the trigger or its clause, a planning verb that
+    governs it ('slated to share'), or, for a casting, an upcoming work."""
+    token = trigger
+    for _ in range(4):
+        if any(c.lower_ in _FUTURE_AUX for c in token.children if c.dep_ == "aux"):
+            return True
+        if token is not trigger and token.lemma_.lower() in _PLAN_VERBS:
+            return True
+        if token.dep_ not in {"xcomp", "dobj", "pobj", "prep", "conj", "compound", "acl"}:
+            break
+        token = token.head
+    return type_.startswith("career.cast") and bool(_PLANNED_WITH_WORK.search(text))
+
+
+def _modality(context: _Context, index: int, type_: str, text: str, trigger: Token) -> Modality:
     fixed = _FIXED_MODALITY.get(type_)
     if fixed:
         return fixed  # type: ignore[return-value]
+    if type_ in {"speech.statement", "speech.denial"}:
+        return "hoped" if _HOPED.search(text) else "asserted"  # the words were said
     factual = type_.startswith(("speech.", "legal.", "bio."))  # a filing is no rumour
     if _DENIED.search(text) and not factual:
         return "denied"
@@ -672,7 +728,7 @@ def _modality(context: _Context, index: int, type_: str, text: str) -> Modality:
         return "rumoured"
     if _HOPED.search(text):
         return "hoped"
-    if _PLANNED.search(text) and type_ not in {"bio.born", "bio.died"}:
+    if type_ not in {"bio.born", "bio.died"} and _planned(trigger, type_, text):
         return "planned"
     return "asserted"
 
@@ -701,14 +757,22 @@ def _births(context: _Context, index: int, sentence: Span) -> Iterator[Event]:
     if not match:
         return
     base = sentence.start_char
-    years = [t for t in context.times if base <= t.start < sentence.end_char and t.time.precision != "unknown"]
+    years = [
+        t
+        for t in context.times
+        if base <= t.start < sentence.end_char and t.time.precision != "unknown"
+    ]
     people = [m for m in _sentence_mentions(context, sentence) if m.type == "person"]
     for person in _unique(people):
         after = [t for t in years if t.start > person.end and t.start - person.end < 40]
         if not after or after[0].start < base + match.start() - 60:
             continue
         time = after[0].time
-        participants = (Participant("person", person.entity or "", context.names.get(person.entity or "", person.text)),)
+        participants = (
+            Participant(
+                "person", person.entity or "", context.names.get(person.entity or "", person.text)
+            ),
+        )
         start, end = context.sentences[index]
         seed = f"{context.document.id}\nbio.born\n{start}\n{person.entity}"
         yield Event(
@@ -744,24 +808,3 @@ def _same(a: Event, b: Event) -> bool:
     if {(p.role, p.entity) for p in a.participants} != {(p.role, p.entity) for p in b.participants}:
         return False
     return a.time.value is None or b.time.value is None or a.time.value == b.time.value
-
-
-def summarise(type_: str, participants: Sequence[Participant], modality: Modality) -> str:
-    """'Song Hye-kyo liked Han So-hee's post.'"""
-    names: dict[str, str] = {}
-    for p in participants:
-        key = p.role if p.role not in names else f"{p.role}2"
-        names[key] = p.name or p.entity
-    for role in ("about", "target", "org"):
-        names[f"{role}_part"] = (
-            f" about {names[role]}" if role == "about" and role in names
-            else f" against {names[role]}" if role == "target" and role in names
-            else f" with {names[role]}" if role == "org" and role in names
-            else ""
-        )
-    template = SUMMARIES.get(type_, "{agent}: " + type_ + ".")
-    try:
-        sentence = template.format(**names)
-    except KeyError:
-        sentence = f"{type_}: " + ", ".join(p.name or p.entity for p in participants) + "."
-    return _MODAL_PREFIX[modality] + sentence

@@ -18,10 +18,10 @@ from storyline.annotate import Annotation, Annotator, default_annotator
 from storyline.clean import clean, normalise
 from storyline.dating import publication_date
 from storyline.errors import InputError
+from storyline.events import extract_events
 from storyline.language import detect_language
 from storyline.models import Document, Outcome, RawDocument
 from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
-from storyline.events import extract_events
 from storyline.resolve import refresh_entity, resolve_document
 from storyline.store import SQLiteStore
 

@@ -55,15 +55,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_relative_year", rf"\b{_MONTH}\s+(?:of\s+)?{_RELATIVE_YEAR}"),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:%|percent))"),
         ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b"),
-        ("relative_year", rf"\b(?:(?:early|earlier|late|later|mid|in|during)\s+)?{_RELATIVE_YEAR}\b"),
+        ("relative_year", rf"\b(?:(?:early|earlier|late|later|mid|in|during)\s+)?"
+                          rf"{_RELATIVE_YEAR}\b"),
         ("relative_month", r"\b(?P<which>last|this|next|previous)\s+month\b"),
         ("relative_week", r"\b(?P<which>last|this|next|previous)\s+week\b"),
         ("ago", rf"\b{_COUNT}\s+{_UNIT}\s+ago\b"),
-        ("today", r"\b(?:earlier|later)\s+today\b|\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b"),
+        ("today", r"\b(?:earlier|later)\s+today\b|\btoday\b|\btonight\b"
+                  r"|\bthis\s+(?:morning|afternoon|evening)\b"),
         ("yesterday", r"\byesterday\b|\blast\s+night\b"),
         ("weekday", rf"\b(?:(?P<last>last|this|past)\s+)?{_WEEKDAY}\b(?!\s*,?\s*{_MONTH})"),
-        ("month", rf"\b(?P<lead>in|since|until|by|from|last|early|late|mid|mid-|this|next)\s*{_MONTH}(?![\w-])(?!\s+\d)"),
-        ("year", r"(?<![\d.,$#-])\b(?P<year>(?:19|20)\d\d)s?\b(?![\d.,]\d)(?!\s*(?:%|percent|won|dollars|km|m\b))"),
+        ("month", rf"\b(?P<lead>in|since|until|by|from|last|early|late|mid|mid-|this|next)"
+                  rf"\s*{_MONTH}(?![\w-])(?!\s+\d)"),
+        ("year", r"(?<![\d.,$#-])\b(?P<year>(?:19|20)\d\d)s?\b(?![\d.,]\d)"
+                 r"(?!\s*(?:%|percent|won|dollars|km|m\b))"),
     )
 )  # fmt: skip
 
@@ -143,7 +147,9 @@ def _normalise(kind: str, match: re.Match[str], ref: _Reference | None) -> TimeV
     month = MONTHS.get((groups.get("month") or "").lower().rstrip("."))
     try:
         if kind == "iso":
-            return _value(date(int(groups["year"]), int(groups["m"]), int(groups["d"])), "day", text)
+            return _value(
+                date(int(groups["year"]), int(groups["m"]), int(groups["d"])), "day", text
+            )
         if kind in {"month_day_year", "day_month_year"} and month:
             return _value(date(int(groups["year"]), month, int(groups["day"])), "day", text)
         if kind == "month_year" and month:
@@ -172,13 +178,17 @@ def _relative(
     except ValueError:
         return None
     if kind == "month_relative_year" and month:
-        return _value(date(today.year + _year_offset(groups["which"]), month, 1), "month", text, ref)
+        return _value(
+            date(today.year + _year_offset(groups["which"]), month, 1), "month", text, ref
+        )
     if kind == "relative_year":
         return _value(date(today.year + _year_offset(groups["which"]), 1, 1), "year", text, ref)
     if kind == "relative_month":
         return _value(_months_before(today, -_year_offset(groups["which"])), "month", text, ref)
     if kind == "relative_week":
-        return _value(today - timedelta(days=7 * -_year_offset(groups["which"])), "month", text, ref)
+        return _value(
+            today - timedelta(days=7 * -_year_offset(groups["which"])), "month", text, ref
+        )
     if kind == "ago":
         return _ago(groups, text, ref)
     if kind == "today":

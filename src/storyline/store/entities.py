@@ -142,9 +142,7 @@ class EntityTables:
             params,
         )
         self.conn.execute("UPDATE entity_links SET entity_id = ? WHERE entity_id = ?", params)
-        self.conn.execute(
-            "UPDATE event_participants SET entity_id = ? WHERE entity_id = ?", params
-        )
+        self.conn.execute("UPDATE event_participants SET entity_id = ? WHERE entity_id = ?", params)
         self.conn.execute(
             "UPDATE OR IGNORE entity_accounts SET entity_id = ? WHERE entity_id = ?", params
         )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from storyline.models import Event, Evidence, Modality, Participant, Precision, TimeValue
+from storyline.summaries import summarise
 
 
 class EventTables:
@@ -49,7 +50,8 @@ class EventTables:
     ) -> list[Event]:
         """Stored events in time order (unknown times last), filtered by participant,
         type (a glob: 'social.*') or document."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[str] = []
         if entity_ids:
             marks = ", ".join("?" * len(entity_ids))
             where.append(
@@ -105,7 +107,8 @@ class EventTables:
                 None if row[5] is None else str(row[5]),
             ),
             modality=cast(Modality, row[2]),
-            summary=str(row[6]),
+            # names as they are now: entities merge after an event is read
+            summary=summarise(str(row[1]), participants, cast(Modality, row[2])),
             evidence=evidence,
             quote=None if row[7] is None else str(row[7]),
             outlets=int(outlets),
