@@ -21,6 +21,7 @@ demo: install
 	$(BIN)/storyline --db $(DEMO_DB) documents
 	$(BIN)/storyline --db $(DEMO_DB) stats
 	$(BIN)/storyline --db $(DEMO_DB) entities --limit 15
+	$(BIN)/storyline --db $(DEMO_DB) events
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -37,6 +38,7 @@ test: lint typecheck pytest
 bench: install
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/annotate.py
+	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/html_extraction.py
 
 clean:

@@ -108,12 +108,22 @@ def test_export_schema(run: CLI, examples: Path, tmp_path: Path) -> None:
     assert run("export", "--format", "json", "-o", str(out)).exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema"] == "storyline/v1"
-    assert {k: data[k] for k in ("events", "relations", "stories")} == {
-        "events": [],
-        "relations": [],
-        "stories": [],
-    }
+    assert {k: data[k] for k in ("relations", "stories")} == {"relations": [], "stories": []}
     ids = {d["id"] for d in data["documents"]}
+    entity_ids = {e["id"] for e in data["entities"]}
+    assert data["events"]
+    for event in data["events"]:
+        assert set(event) >= {
+            "id", "type", "participants", "time", "modality", "summary", "quote", "evidence",
+            "outlets",
+        }  # fmt: skip
+        assert event["id"].startswith("v_") and "." in event["type"]
+        assert {p["entity"] for p in event["participants"]} <= entity_ids
+        assert set(event["time"]) == {"value", "precision", "text"}
+        for evidence in event["evidence"]:
+            assert evidence["document"] in ids
+            text = next(d["text"] for d in data["documents"] if d["id"] == evidence["document"])
+            assert text[evidence["start"] : evidence["end"]] == evidence["text"]
     for entity in data["entities"]:
         assert set(entity) >= {"id", "type", "name", "aliases", "accounts", "documents", "mentions"}
         assert entity["id"].startswith("e_") and entity["name"] in entity["aliases"]

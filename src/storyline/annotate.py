@@ -14,9 +14,11 @@ in batches.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
@@ -116,6 +118,11 @@ ORG_HEADS = frozenset(
     """.split()
 )
 ORG_PREFIXES = frozenset({"Studio", "Studios"})
+# Where people post: the medium of a social media event, never its agent or subject.
+PLATFORMS = frozenset(
+    "Instagram YouTube Naver Weibo TikTok Twitter X Facebook Threads Weverse Bubble "
+    "KakaoTalk Douyin Bilibili Vlive".split()
+)
 # Platforms, broadcasters and outlets that news about Korean entertainment names.
 KNOWN_ORGS = tuple(
     name.strip()
@@ -197,10 +204,17 @@ def load_pipeline() -> Language:
 
 
 class Annotator:
-    """Sentences and mentions for many texts; the spaCy pipeline is built once."""
+    """Sentences and mentions for many texts; the spaCy pipeline is built once.
 
-    def __init__(self, batch_size: int = 32) -> None:
+    With `workers` > 1, spaCy runs in that many worker processes (each loads the
+    pipeline once) and the parsed documents come back as bytes; what follows the parse
+    runs here. Close the annotator (or use it in a `with`) to stop the workers.
+    """
+
+    def __init__(self, batch_size: int = 32, workers: int = 1) -> None:
         self.batch_size = batch_size
+        self.workers = max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
 
     @cached_property
     def nlp(self) -> Language:
@@ -210,8 +224,40 @@ class Annotator:
         return next(iter(self.annotate_many([text])))
 
     def annotate_many(self, texts: Iterable[str]) -> Iterator[Annotation]:
-        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
-            yield annotation_of(doc)
+        if self.workers == 1:
+            for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+                yield annotation_of(doc)
+            return
+        from spacy.tokens import Doc
+
+        texts = list(texts)
+        size = max(1, -(-len(texts) // self.workers))  # one chunk per worker
+        chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+        for parsed in self._workers().map(_parse_in_worker, chunks):
+            for data in parsed:
+                yield annotation_of(Doc(self.nlp.vocab).from_bytes(data))
+
+    def _workers(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def __enter__(self) -> Annotator:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _parse_in_worker(texts: list[str]) -> list[bytes]:
+    """In a worker process: parse with the process's own pipeline."""
+    return [doc.to_bytes() for doc in default_annotator().nlp.pipe(texts, batch_size=32)]
 
 
 @cache
@@ -276,7 +322,8 @@ def _preset_rule_entities(doc: Doc) -> Doc:
         found.extend(s for s in finder(doc) if not taken.intersection(range(s.start, s.end)))
     preset = filter_spans(found)
     doc.set_ents(preset, default="unmodified")
-    doc.user_data[_RULE_SPANS] = {(span.start, span.end) for span in preset}
+    # a list, not a set: documents travel between processes as msgpack
+    doc.user_data[_RULE_SPANS] = [[span.start, span.end] for span in preset]
     return doc
 
 
@@ -639,7 +686,7 @@ def _cleaned_entities(doc: Doc) -> list[_Candidate]:
     """The entities, with the NER's usual slips mended or dropped: leading articles,
     possessives, hyphenated names cut in two ('Tae' of 'Tae-sang'), a sentence run on
     ('Agust D. Through'), two names joined ('Song and Gang')."""
-    rule_spans = doc.user_data.get(_RULE_SPANS, set())
+    rule_spans = {(start, end) for start, end in doc.user_data.get(_RULE_SPANS, [])}
     kept: list[_Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES:

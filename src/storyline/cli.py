@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline._version import __version__
+from storyline.annotate import Annotator
 from storyline.errors import StorylineError
 from storyline.evidence import EntityDetail, entity_detail
 from storyline.export import document_record, entity_record, event_record, export_json
@@ -129,6 +130,16 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def workers_option(func: F) -> F:
+    return click.option(
+        "--workers",
+        default=1,
+        show_default=True,
+        type=click.IntRange(min=1),
+        help="Parse in this many processes (one per spare core; each loads spaCy once).",
+    )(func)
+
+
 @cli.command("ingest")
 @db_option
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH... [-]")
@@ -160,6 +171,7 @@ def db_option(func: F) -> F:
 @click.option("--url-field", metavar="NAME", help=_field_help("url", "the URL"))
 @click.option("--date-field", metavar="NAME", help=_field_help("date", "the publication date"))
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; errors only.")
+@workers_option
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
@@ -172,6 +184,7 @@ def ingest_command(
     url_field: str | None,
     date_field: str | None,
     quiet: bool,
+    workers: int,
 ) -> None:
     """Add articles to the database: files, folders, globs, URLs, or - for stdin.
 
@@ -210,7 +223,8 @@ def ingest_command(
             progress.advance(task)
             _report_result(progress.console if show_progress else err, result)
 
-        summary = ingest(store, refs, options, on_result=report)
+        with Annotator(batch_size=32 * workers, workers=workers) as annotator:
+            summary = ingest(store, refs, options, annotator=annotator, on_result=report)
         progress.update(task, total=progress.tasks[0].completed)
         total = store.count_documents()
     if not quiet:
@@ -646,21 +660,26 @@ def _print_entity(detail: EntityDetail, *, why: bool, show: int) -> None:
 @cli.command("reprocess")
 @db_option
 @click.option("--all", "everything", is_flag=True, help="Forget all entities and start afresh.")
+@workers_option
 @click.pass_context
-def reprocess_command(ctx: click.Context, everything: bool) -> None:
-    """Find entities in stored documents again.
+def reprocess_command(ctx: click.Context, everything: bool, workers: int) -> None:
+    """Find entities and events in stored documents again.
 
     Without --all, only documents that have none yet (stored by an older storyline).
-    With --all, every mention and entity is recomputed from the stored texts, in the
-    order the documents were ingested: use it after upgrading storyline.
+    With --all, every mention, entity and event is recomputed from the stored texts, in
+    the order the documents were ingested: use it after upgrading storyline.
     """
     with _store(ctx) as store:
         total = store.count_documents() if everything else store.count_unannotated()
         with _progress(err.is_terminal) as progress:
             task = progress.add_task("Annotating", total=total)
-            done = reannotate(
-                store, everything=everything, on_document=lambda _: progress.advance(task)
-            )
+            with Annotator(batch_size=32 * workers, workers=workers) as annotator:
+                done = reannotate(
+                    store,
+                    everything=everything,
+                    annotator=annotator,
+                    on_document=lambda _: progress.advance(task),
+                )
         entities = store.count_entities()
     out.print(
         f"[green]Annotated {done} document{'s' * (done != 1)}[/]; "

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.annotate import PLATFORMS
 from storyline.models import (
     Document,
     EntityType,
@@ -120,8 +121,13 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "personal.dating",
-        "date romance relationship",
-        [r"\bin a relationship\b", r"\bseeing each other\b", r"\bdating\b"],
+        "date",
+        [
+            r"\bin a (?:romantic )?relationship\b",
+            r"\bromantic(?:ally)? (?:relationship|involve)",
+            r"\bseeing each other\b",
+            r"\bdating\b",
+        ],
         roles=("partner", "partner"),
         symmetric=True,
     ),
@@ -276,7 +282,7 @@ _PLAN_VERBS = frozenset(
     "slate plan schedule set expect review consider prepare aim intend decide agree "
     "negotiate offer".split()
 )
-_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "wo", "shall"})
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "wo", "shall", "would"})
 # Events planned when the work they are about is upcoming: an upcoming drama's cast.
 _PLANNED_WITH_WORK = re.compile(r"\b(?:upcoming|in talks|to star)\b", re.I)
 # Events whose own words already say what happened: their cue words are no modality.
@@ -317,7 +323,10 @@ def extract_events(
         document,
         doc,
         [(s.start, s.end) for s in annotation.sentences],
-        sorted((m for m in mentions if m.entity), key=lambda m: m.start),
+        sorted(
+            (m for m in mentions if m.entity and m.text not in PLATFORMS),
+            key=lambda m: m.start,
+        ),
         names,
         find_times(document.text, document.published),
     )
@@ -506,7 +515,7 @@ def _subject_tokens(trigger: Token) -> list[Token]:
     """The subject of the trigger's clause, climbing from a noun or an infinitive to
     the verb that has one ('sent her encouragement', 'slated to share')."""
     verb = trigger
-    for _ in range(5):
+    for _ in range(8):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if subjects:
             return [t for s in subjects for t in _head_and_conjuncts(s)]
@@ -521,13 +530,15 @@ def _subject_tokens(trigger: Token) -> list[Token]:
 
 
 def _head_and_conjuncts(token: Token) -> list[Token]:
-    """'Song and Han': both; "Ryu's ex-lover, Hyeri": Hyeri before Ryu."""
+    """'Song and Han': both; "Ryu's ex-lover, Hyeri": Hyeri before Ryu (a possessor,
+    however the parser attached it, is not the one acting)."""
     out = [token]
     for child in token.children:
         if child.dep_ in {"conj", "appos", "compound"}:
             out.extend(_head_and_conjuncts(child))
     out.extend(c for c in token.children if c.dep_ == "poss")
-    return out
+    possessed = [t for t in out if any(c.dep_ == "case" for c in t.children)]
+    return [t for t in out if t not in possessed] + possessed
 
 
 def _object_tokens(trigger: Token) -> list[Token]:
@@ -537,7 +548,7 @@ def _object_tokens(trigger: Token) -> list[Token]:
         token = queue.pop(0)
         if token.dep_ in _OBJECTS or token.dep_ in {"poss", "conj", "appos", "compound"}:
             out.append(token)
-        if token.dep_ in _OBJECTS | {"prep", "poss", "conj", "appos", "compound", "acl", "relcl"}:
+        if token.dep_ in _OBJECTS | {"prep", "poss", "conj", "appos", "compound"}:
             queue.extend(token.children)
     return out
 
@@ -662,8 +673,8 @@ def _event(
     )
     quote = None
     if type_.startswith("speech.") or type_ == "social.comment":
-        found = _QUOTE.search(text)
-        quote = found.group(1).strip() if found else None
+        quotes = [q.strip() for q in _QUOTE.findall(text)]
+        quote = max(quotes, key=len) if quotes else None  # the words, not a quoted title
     seed = f"{document.id}\n{type_}\n{start}\n" + "\n".join(f"{p.role}={p.entity}" for p in people)
     return Event(
         id="v_" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16],

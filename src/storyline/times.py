@@ -129,9 +129,10 @@ def _reference(published: Published | None) -> _Reference | None:
 
 
 def _value(day: date, precision: Precision, text: str, ref: _Reference | None = None) -> TimeValue:
-    """`day` cut to `precision`, and no finer than the reference date it came from."""
+    """`day` cut to `precision`, and no finer than the reference date it came from
+    ('yesterday' in an article dated only to May 2024 is May 2024)."""
     if ref is not None and _RANK[ref.precision] < _RANK[precision]:
-        precision = ref.precision
+        day, precision = ref.day, ref.precision
     if precision == "day":
         return TimeValue(day.isoformat(), "day", text)
     if precision == "month":
@@ -239,7 +240,7 @@ def _ago(groups: dict[str, str | None], text: str, ref: _Reference) -> TimeValue
         return _value(_months_before(ref.day, months), "month", text, ref)
     days = count * (7 if unit == "week" else 1)
     # "a few days ago" is a guess: say only the month
-    precise = raw.isdigit() or raw in {"a", "an", "one", "two"}
+    precise = raw not in {"a few", "several", "a couple of"}
     precision: Precision = "day" if unit == "day" and precise else "month"
     return _value(ref.day - timedelta(days=int(days)), precision, text, ref)
 

@@ -1,0 +1,247 @@
+"""Events: one test per event type, with sentences that are and are not that event.
+
+Texts are written for the tests (fictional people, works and companies), in the shapes
+news uses. Each is ingested into a real SQLite store, so the events come from the whole
+pipeline: annotation, resolution, extraction.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest import ingest
+from storyline.models import Event
+from storyline.store import SQLiteStore
+
+PUBLISHED = "2024-05-20"  # a Monday
+
+
+def events_of(store: SQLiteStore, folder: Path, text: str) -> list[Event]:
+    path = folder / "article.jsonl"
+    record = {"title": "News", "published": PUBLISHED, "text": text}
+
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert ingest(store, [str(path)]).failed == 0
+    return store.events()
+
+
+def found(events: list[Event]) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
+    return {(e.type, tuple((p.role, p.name) for p in e.participants)) for e in events}
+
+
+def one(events: list[Event], type_: str) -> Event:
+    matching = [e for e in events if e.type == type_]
+    assert matching, f"no {type_} in {found(events)}"
+    return matching[0]
+
+
+POSITIVE = [
+    (
+        "Actress Moon Ha-rin liked Baek Ji-hoon's Instagram post on Sunday.",
+        "social.like",
+        [("agent", "Moon Ha-rin"), ("target", "Baek Ji-hoon")],
+    ),
+    (
+        "Moon Ha-rin left a comment on Baek Ji-hoon's photo, writing “So proud of you.”",
+        "social.comment",
+        [("agent", "Moon Ha-rin"), ("target", "Baek Ji-hoon")],
+    ),
+    (
+        "Moon Ha-rin tagged Baek Ji-hoon in the video.",
+        "social.tag",
+        [("agent", "Moon Ha-rin"), ("target", "Baek Ji-hoon")],
+    ),
+    (
+        "Moon Ha-rin posted a photo of Baek Ji-hoon on her Instagram.",
+        "social.post",
+        [("agent", "Moon Ha-rin"), ("about", "Baek Ji-hoon")],
+    ),
+    (
+        "Actress Moon Ha-rin lost thousands of followers after the scandal.",
+        "social.followers_lost",
+        [("agent", "Moon Ha-rin")],
+    ),
+    (
+        "Baek Ji-hoon visited Moon Ha-rin's house on Friday.",
+        "personal.visit",
+        [("agent", "Baek Ji-hoon"), ("host", "Moon Ha-rin")],
+    ),
+    (
+        "Baek Ji-hoon sent a coffee truck to the set where Moon Ha-rin was filming.",
+        "personal.gift",
+        [("agent", "Baek Ji-hoon"), ("recipient", "Moon Ha-rin")],
+    ),
+    (
+        "Moon Ha-rin congratulated Baek Ji-hoon on social media.",
+        "personal.congratulate",
+        [("agent", "Moon Ha-rin"), ("target", "Baek Ji-hoon")],
+    ),
+    (
+        "Actors Baek Ji-hoon and Moon Ha-rin are dating, their agencies confirmed.",
+        "personal.dating",
+        [("partner", "Baek Ji-hoon"), ("partner", "Moon Ha-rin")],
+    ),
+    (
+        "Singer Baek Ji-hoon broke up with actress Moon Ha-rin last year.",
+        "personal.breakup",
+        [("partner", "Baek Ji-hoon"), ("partner", "Moon Ha-rin")],
+    ),
+    (
+        "Baek Ji-hoon and Moon Ha-rin were slated to star in the drama “Winter Lantern.”",
+        "career.cast",
+        [("person", "Baek Ji-hoon"), ("work", "Winter Lantern")],
+    ),
+    (
+        "Moon Ha-rin won Best Actress at the 2023 Blue Crane Film Awards.",
+        "career.award",
+        [("person", "Moon Ha-rin"), ("award", "Blue Crane Film Awards")],
+    ),
+    (
+        "Moon Ha-rin attended the 2024 Harbor Film Festival on Friday.",
+        "career.attend",
+        [("person", "Moon Ha-rin"), ("event", "Harbor Film Festival")],
+    ),
+    (
+        "“We are close colleagues,” Moon Ha-rin said in an interview with Daily Seoul Pop.",
+        "speech.statement",
+        [("speaker", "Moon Ha-rin")],
+    ),
+    (
+        "Tidewater Entertainment denied the rumors about Moon Ha-rin on Friday.",
+        "speech.denial",
+        [("speaker", "Tidewater Entertainment"), ("about", "Moon Ha-rin")],
+    ),
+    (
+        "Baek Ji-hoon filed a complaint against Clara Vance on Thursday.",
+        "legal.complaint",
+        [("agent", "Baek Ji-hoon"), ("target", "Clara Vance")],
+    ),
+    (
+        "Actress Moon Ha-rin passed away on Feb. 16.",
+        "bio.died",
+        [("person", "Moon Ha-rin")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "participants"), POSITIVE)
+def test_each_event_type_with_its_roles(
+    store: SQLiteStore, tmp_path: Path, text: str, type_: str, participants: list[tuple[str, str]]
+) -> None:
+    events = [e for e in events_of(store, tmp_path, text) if e.type == type_]
+    matching = [
+        e for e in events if [(p.role, p.name) for p in e.participants][: len(participants)]
+        == participants
+    ]  # fmt: skip
+    assert matching, f"{type_} {participants} not in {found(events)}"
+    assert matching[0].evidence[0].text in text and matching[0].summary
+
+
+NEGATIVE = [
+    ("Fans like Moon Ha-rin's new hairstyle.", "social.like"),  # no one liked a post
+    ("Moon Ha-rin wore a coffee-colored dress.", "personal.gift"),
+    ("The drama stars a cat.", "career.cast"),  # nobody named
+    ("Reporters asked about rumors of an affair.", "personal.affair"),  # no partners
+    ("Moon Ha-rin did not attend the 2024 Harbor Film Festival.", "career.attend"),
+    ("A law firm representing the family said it was reviewing the case.", "speech.statement"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), NEGATIVE)
+def test_sentences_that_are_not_that_event(
+    store: SQLiteStore, tmp_path: Path, text: str, type_: str
+) -> None:
+    assert type_ not in {e.type for e in events_of(store, tmp_path, text)}
+
+
+def test_a_negated_like_is_a_silence(store: SQLiteStore, tmp_path: Path) -> None:
+    text = "For several months, Moon Ha-rin hadn't interacted or liked any of Baek Ji-hoon's posts."
+    events = events_of(store, tmp_path, text)
+    assert "social.like" not in {e.type for e in events}
+    silence = one(events, "social.silence")
+    assert [p.name for p in silence.participants] == ["Moon Ha-rin", "Baek Ji-hoon"]
+
+
+def test_the_cancelled_work_is_the_one_named_before(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Baek Ji-hoon was cast in the drama “Winter Lantern.” "
+        "However, the drama fell through in May last year."
+    )
+    cancelled = one(events_of(store, tmp_path, text), "career.cancelled")
+    assert [p.name for p in cancelled.participants] == ["Winter Lantern"]
+    assert (cancelled.time.value, cancelled.time.precision) == ("2023-05", "month")
+    assert cancelled.modality == "asserted"
+
+
+def test_births_pair_each_person_with_a_year(store: SQLiteStore, tmp_path: Path) -> None:
+    text = "The duo, with Moon Ha-rin born in 1981 and Baek Ji-hoon in 1994, are friends."
+    born = {e.participants[0].name: e.time.value for e in events_of(store, tmp_path, text)
+            if e.type == "bio.born"}  # fmt: skip
+    assert born == {"Moon Ha-rin": "1981", "Baek Ji-hoon": "1994"}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("Baek Ji-hoon and Moon Ha-rin are reportedly dating.", "personal.dating", "rumoured"),
+        (
+            "Moon Ha-rin was suspected of having an affair with Baek Ji-hoon. "
+            "Moon Ha-rin has since refuted such rumors.",
+            "personal.affair",
+            "denied",
+        ),
+        ("Moon Ha-rin is slated to star in “Winter Lantern.”", "career.cast", "planned"),
+        (
+            "Moon Ha-rin said of Baek Ji-hoon, “It would be great if we could film together.”",
+            "speech.statement",
+            "hoped",
+        ),
+        ("Moon Ha-rin liked Baek Ji-hoon's post on Sunday.", "social.like", "asserted"),
+        (
+            "Tidewater Entertainment said it will take legal action against Clara Vance.",
+            "speech.legal_action",
+            "planned",
+        ),
+    ],
+)
+def test_modality(store: SQLiteStore, tmp_path: Path, text: str, type_: str, modality: str) -> None:
+    assert one(events_of(store, tmp_path, text), type_).modality == modality
+
+
+def test_time_comes_from_the_sentence_or_the_one_it_follows(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "On the morning of May 19, Baek Ji-hoon posted a video on Instagram. "
+        "Shortly after this post, Moon Ha-rin left a like. "
+        "Moon Ha-rin congratulated Clara Vance."
+    )
+    events = events_of(store, tmp_path, text)
+    assert one(events, "social.post").time.value == "2024-05-19"
+    like = one(events, "social.like")
+    assert like.time.value == "2024-05-19"
+    assert [p.name for p in like.participants] == ["Moon Ha-rin", "Baek Ji-hoon"]
+    assert one(events, "personal.congratulate").time.value is None
+
+
+def test_an_agency_speaks_about_its_artist(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Moon Ha-rin’s agency, Tidewater Entertainment, said Friday in a press release that "
+        "the actress would take a break."
+    )
+    statement = one(events_of(store, tmp_path, text), "speech.statement")
+    roles = [(p.role, p.name) for p in statement.participants]
+    assert roles == [("speaker", "Tidewater Entertainment"), ("about", "Moon Ha-rin")]
+    assert statement.time.value == "2024-05-17"
+
+
+def test_events_follow_merged_entities(store: SQLiteStore, tmp_path: Path) -> None:
+    events_of(store, tmp_path, "Moon Ha Rin liked Baek Ji-hoon's post.")
+    (tmp_path / "b.txt").write_text("News\n\nMoon Ha-rin, also Moon Ha Rin, smiled.", "utf-8")
+    ingest(store, [str(tmp_path / "b.txt")])
+    [like] = [e for e in store.events() if e.type == "social.like"]
+    assert like.participants[0].name == "Moon Ha-rin"
+    assert like.summary == "Moon Ha-rin liked Baek Ji-hoon's post."
