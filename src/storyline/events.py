@@ -537,7 +537,8 @@ def _head_and_conjuncts(token: Token) -> list[Token]:
         if child.dep_ in {"conj", "appos", "compound"}:
             out.extend(_head_and_conjuncts(child))
     out.extend(c for c in token.children if c.dep_ == "poss")
-    possessed = [t for t in out if any(c.dep_ == "case" for c in t.children)]
+    owners = [t for t in out if any(c.dep_ == "case" for c in t.children)]
+    possessed = owners + [c for t in owners for c in t.children if c.dep_ == "compound"]
     return [t for t in out if t not in possessed] + possessed
 
 
@@ -703,9 +704,10 @@ def _time_near(context: _Context, index: int, offset: int) -> TimeValue:
     inside = [t for t in context.times if start <= t.start and t.end <= end]
     if inside:
         return min(inside, key=lambda t: abs(t.start - offset)).time
-    if index > 0 and _SAME_TIME.search(context.document.text[start:end]):
-        before_start, before_end = context.sentences[index - 1]
-        before = [t for t in context.times if before_start <= t.start and t.end <= before_end]
+    if _SAME_TIME.search(context.document.text[start:end]):
+        # the last time named in the three sentences before
+        window = context.sentences[max(index - 3, 0)][0]
+        before = [t for t in context.times if window <= t.start and t.end <= start]
         if before:
             return before[-1].time
     return TimeValue.unknown()
