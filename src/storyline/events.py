@@ -57,6 +57,7 @@ class Rule:
     # the second role may be an entity the document named in an earlier sentence
     second_from_before: bool = False
     symmetric: bool = False  # partners: several subjects, or subject and object
+    verbs_only: bool = False  # "liked the post": the noun is no posting
 
 
 def _rule(type_: str, lemmas: str = "", phrases: Iterable[str] = (), **kw: object) -> Rule:
@@ -89,6 +90,7 @@ RULES: tuple[Rule, ...] = (
         first=ACTORS,
         second=frozenset({"person", "work"}),
         needs_second=False,
+        verbs_only=True,
     ),
     _rule(
         "social.followers_lost",
@@ -358,7 +360,8 @@ def _sentence_events(context: _Context, index: int, sentence: Span) -> Iterator[
 def _triggers(sentence: Span, lowered: str) -> Iterator[tuple[Rule, Token]]:
     for rule in (*RULES, SPEECH):
         for token in sentence:
-            if token.lemma_.lower() in rule.lemmas and token.pos_ in {"VERB", "NOUN", "AUX"}:
+            parts = {"VERB", "AUX"} if rule.verbs_only else {"VERB", "NOUN", "AUX"}
+            if token.lemma_.lower() in rule.lemmas and token.pos_ in parts:
                 yield rule, token
         for phrase in rule.phrases:
             for match in re.finditer(phrase, lowered):
@@ -627,23 +630,46 @@ def _referent(
 def _agency_speaks_for_artist(
     context: _Context, sentence: Span, participants: list[tuple[str, Mention]]
 ) -> list[tuple[str, Mention]]:
-    """An organisation speaking or suing for its artist: the artist is `about` ("Kim
-    Soo-hyun's agency, Gold Medalist"; else the person the document is most about)."""
+    """An organisation speaking or suing for its artist: the artist is `about`, named
+    beside it ("Kim Soo-hyun's agency, Gold Medalist"; "Starlight, the agency
+    representing Yoon Ha-rin") or else the person the document is most about."""
     speaker = participants[0][1]
-    if speaker.type != "org" or any(m.type == "person" for _, m in participants):
+    if speaker.type != "org":
         return participants
-    artist = _artist_of(context, sentence, speaker)
-    return [*participants, ("about", artist)] if artist else participants
+    named = {m.entity for _, m in participants}
+    artist = _stated_artist(context, speaker)
+    if artist is None and not any(m.type == "person" for _, m in participants):
+        artist = _main_person(context)
+    if artist is None or artist.entity in named:
+        return participants
+    return [participants[0], ("about", artist), *participants[1:]]
 
 
-def _artist_of(context: _Context, sentence: Span, org: Mention) -> Mention | None:
+def _stated_artist(context: _Context, org: Mention) -> Mention | None:
     span = context.doc.char_span(org.start, org.end, alignment_mode="expand")
-    if span is not None:
-        head = span.root.head if span.root.dep_ == "appos" else span.root
-        for child in head.children:
-            owner = context.mention_of(child) if child.dep_ == "poss" else None
+    if span is None:
+        return None
+    root = span.root
+    nouns = [root, root.head] if root.dep_ == "appos" else [root, *root.children]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                owner = context.mention_of(child)
+            elif child.dep_ == "acl" and child.lemma_ in {"represent", "manage"}:
+                objects = [g for g in child.children if g.dep_ == "dobj"]
+                owner = next(
+                    (m for g in objects for t in _head_and_conjuncts(g)
+                     if (m := context.mention_of(t)) is not None),
+                    None,
+                )  # fmt: skip
+            else:
+                continue
             if owner is not None and owner.type == "person":
                 return owner
+    return None
+
+
+def _main_person(context: _Context) -> Mention | None:
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for mention in context.mentions:
@@ -674,7 +700,8 @@ def _event(
     )
     quote = None
     if type_.startswith("speech.") or type_ == "social.comment":
-        quotes = [q.strip() for q in _QUOTE.findall(text)]
+        titles = {m.text for m in _sentence_mentions(context, sentence)}
+        quotes = [q.strip() for q in _QUOTE.findall(text) if q.strip(" ,.") not in titles]
         quote = max(quotes, key=len) if quotes else None  # the words, not a quoted title
     seed = f"{document.id}\n{type_}\n{start}\n" + "\n".join(f"{p.role}={p.entity}" for p in people)
     return Event(
