@@ -45,7 +45,7 @@ def test_token_f1() -> None:
     assert token_f1("A b", "a b c d") == pytest.approx(2 / 3)
 
 
-def _score_entities(run: CLI, shared: Path, gold_path: Path, tmp_path: Path) -> dict[str, float]:
+def _score_export(run: CLI, shared: Path, gold_path: Path, tmp_path: Path) -> dict[str, float]:
     """Ingest the gold file's annotated articles from the KH corpus, export, score."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     wanted = set(gold["annotated_documents"])
@@ -74,9 +74,16 @@ def _score_entities(run: CLI, shared: Path, gold_path: Path, tmp_path: Path) -> 
 )
 def test_entity_floors(floor: str, gold: str, run: CLI, shared: Path, tmp_path: Path) -> None:
     pinned = FLOORS[floor]
-    scores = _score_entities(run, shared, shared / gold, tmp_path)
+    scores = _score_export(run, shared, shared / gold, tmp_path)
     assert scores["entity_f1"] >= pinned["entity_f1"]
     assert scores["alias_recall"] >= pinned["alias_recall"]
     assert scores["entity_splits"] <= pinned["entity_splits"]
     assert scores["entity_merges"] == 0
     assert scores["entity_splits"] <= pinned["entity_splits"]
+
+
+def test_event_floor(run: CLI, shared: Path, tmp_path: Path) -> None:
+    pinned = FLOORS["events_kh_dev"]
+    scores = _score_export(run, shared, shared / "gold" / "kh_dev.gold.json", tmp_path)
+    assert scores["event_f1"] >= pinned["event_f1"]
+    assert scores["event_date_accuracy"] >= pinned["event_date_accuracy"]

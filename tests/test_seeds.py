@@ -57,6 +57,9 @@ def test_scores_on_the_shared_scorer(seeds_export: dict, shared: Path) -> None: 
     assert scores["document_date_accuracy"] == 1.0
     assert scores["entity_f1"] >= 0.95 and scores["alias_recall"] >= 0.9
     assert scores["entity_splits"] == 0 and scores["entity_merges"] == 0
+    assert scores["event_f1"] >= 0.75
+    assert scores["event_date_accuracy"] >= 0.9
+    assert scores["event_modality_accuracy"] >= 0.85
 
 
 def test_dates(seeds_export: dict) -> None:  # type: ignore[type-arg]
