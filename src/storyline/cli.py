@@ -435,6 +435,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         ("outlets", counts(stats.outlets)),
         ("credited", counts(stats.credited_sources)),
         ("entities", f"{sum(stats.entities.values())} ({counts(stats.entities)})"),
+        ("events", f"{sum(stats.events.values())} ({counts(stats.events)})"),
     ]
     for label, value in rows:
         out.print(f"[bold]{label:>10}[/]  {escape(value)}", soft_wrap=True)
@@ -680,10 +681,10 @@ def reprocess_command(ctx: click.Context, everything: bool, workers: int) -> Non
                     annotator=annotator,
                     on_document=lambda _: progress.advance(task),
                 )
-        entities = store.count_entities()
+        entities, events = store.count_entities(), store.count_events()
     out.print(
         f"[green]Annotated {done} document{'s' * (done != 1)}[/]; "
-        f"{escape(ctx.obj)} now holds {entities} entities."
+        f"{escape(ctx.obj)} now holds {entities} entities and {events} events."
     )
 
 

@@ -43,6 +43,7 @@ class StoreStats:
     first_published: str | None
     last_published: str | None
     entities: dict[str, int]
+    events: dict[str, int]
     unannotated: int
 
 
@@ -267,6 +268,10 @@ class SQLiteStore(EntityTables, EventTables):
             first_published=first,
             last_published=last,
             entities=counts("SELECT type, count(*) FROM entities GROUP BY 1 ORDER BY 2 DESC, 1"),
+            events=counts(
+                "SELECT substr(type, 1, instr(type, '.') - 1), count(*) FROM events "
+                "GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
             unannotated=self.count_unannotated(),
         )
 
