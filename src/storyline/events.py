@@ -31,6 +31,7 @@ from storyline.models import (
     TimeValue,
 )
 from storyline.summaries import summarise
+from storyline.times import RANK as _RANK
 from storyline.times import TimeMention, find_times
 
 if TYPE_CHECKING:
@@ -262,7 +263,9 @@ SPEECH = _rule(
     needs_second=False,
 )
 _BORN = re.compile(r"\bborn\b", re.I)
-_QUOTE = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
+# A quote, closed or running on past the end of its sentence ("She said, “I'll go.
+# It was fun.”" is two sentences).
+_QUOTE = re.compile(r"[“\"]([^”\"]{3,})(?:[”\"]|$)")
 
 # Cue words of modality, strongest first.
 _DENIED = re.compile(
@@ -358,10 +361,15 @@ def _sentence_events(context: _Context, index: int, sentence: Span) -> Iterator[
 
 
 def _triggers(sentence: Span, lowered: str) -> Iterator[tuple[Rule, Token]]:
+    """Trigger words and phrases, outside quotes: what a quote says happened is the
+    speaker's account, read as their statement."""
+    quoted = _quoted_tokens(sentence)
     for rule in (*RULES, SPEECH):
         for token in sentence:
             parts = {"VERB", "AUX"} if rule.verbs_only else {"VERB", "NOUN", "AUX"}
-            if token.lemma_.lower() in rule.lemmas and token.pos_ in parts:
+            if token.i in quoted or token.pos_ not in parts:
+                continue
+            if token.lemma_.lower() in rule.lemmas:
                 yield rule, token
         for phrase in rule.phrases:
             for match in re.finditer(phrase, lowered):
@@ -370,8 +378,24 @@ def _triggers(sentence: Span, lowered: str) -> Iterator[tuple[Rule, Token]]:
                     sentence.start_char + match.end(),
                     alignment_mode="expand",
                 )
-                if span is not None:
+                if span is not None and span.root.i not in quoted:
                     yield rule, span.root
+
+
+def _quoted_tokens(sentence: Span) -> set[int]:
+    """Tokens between quotation marks (of a quote, not a title: three words or more)."""
+    inside: set[int] = set()
+    for match in _QUOTE.finditer(sentence.text):
+        if len(match.group(1).split()) < 3:
+            continue
+        span = sentence.doc.char_span(
+            sentence.start_char + match.start(1),
+            sentence.start_char + match.end(1),
+            alignment_mode="expand",
+        )
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
 
 
 def _negated(trigger: Token) -> bool:
@@ -399,6 +423,8 @@ def _events_of(
             type_ = "social.silence"
     if rule is SPEECH and not _is_speech(sentence, trigger):
         return
+    if type_ == "social.post" and any(c.dep_ == "ccomp" for c in trigger.children):
+        return  # "shared what it was like": words, not a post
     # partners only from the parse: "rumors of an affair" names nobody
     firsts = _role_entities(
         context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric
@@ -462,12 +488,13 @@ _SPEECH_NOUNS = re.compile(
 
 
 def _is_speech(sentence: Span, trigger: Token) -> bool:
-    """Reported speech: a quote, a statement or interview, or 'said that …'."""
-    return bool(
-        _QUOTE.search(sentence.text)
-        or _SPEECH_NOUNS.search(sentence.text)
-        or any(c.dep_ == "ccomp" for c in trigger.children)
-    )
+    """Reported speech: a quote (three words or more: not a title), a statement or
+    interview, or 'said that …'. 'Shared' and 'wrote' need the quote or the clause."""
+    quotes = [q for q in _QUOTE.findall(sentence.text) if len(q.split()) >= 3]
+    clause = any(c.dep_ in {"ccomp", "parataxis"} for c in trigger.children)
+    if trigger.lemma_.lower() in {"share", "write", "express", "reveal", "add"}:
+        return clause or (bool(quotes) and trigger.dep_ in {"ROOT", "parataxis", "ccomp"})
+    return bool(quotes or clause or _SPEECH_NOUNS.search(sentence.text))
 
 
 def _role_entities(
@@ -517,6 +544,15 @@ _OBJECTS = {"dobj", "pobj", "dative", "attr", "oprd", "obj", "iobj"}
 def _subject_tokens(trigger: Token) -> list[Token]:
     """The subject of the trigger's clause, climbing from a noun or an infinitive to
     the verb that has one ('sent her encouragement', 'slated to share')."""
+    named_by = [  # "according to Gold Medalist", "a statement by CJes Studios"
+        g
+        for c in trigger.children
+        if (c.lower_ == "to" and trigger.lower_ == "according") or c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if named_by:
+        return [t for g in named_by for t in _head_and_conjuncts(g)]
     verb = trigger
     for _ in range(8):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
@@ -670,10 +706,21 @@ def _stated_artist(context: _Context, org: Mention) -> Mention | None:
 
 
 def _main_person(context: _Context) -> Mention | None:
+    """The artist of the document's agency: whom it calls 'X's agency' or 'his agency'
+    most; else the person it names most."""
+    owners = [
+        owner
+        for token in context.doc
+        if token.lower_ in {"agency", "label", "management"}
+        for child in token.children
+        if child.dep_ == "poss"
+        and (owner := context.mention_of(child) or _referent(context, child, PEOPLE)) is not None
+    ]
+    people = owners or [m for m in context.mentions if m.type == "person"]
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
-    for mention in context.mentions:
-        if mention.type == "person" and mention.entity:
+    for mention in people:
+        if mention.entity:
             counts[mention.entity] = counts.get(mention.entity, 0) + 1
             first.setdefault(mention.entity, mention)
     if not counts:
@@ -735,8 +782,9 @@ def _time_near(context: _Context, index: int, offset: int) -> TimeValue:
         # the last time named in the three sentences before
         window = context.sentences[max(index - 3, 0)][0]
         before = [t for t in context.times if window <= t.start and t.end <= start]
-        if before:
-            return before[-1].time
+        if before:  # the most precise, then the last
+            best = max(range(len(before)), key=lambda i: (_RANK[before[i].time.precision], i))
+            return before[best].time
     return TimeValue.unknown()
 
 

@@ -34,7 +34,7 @@ _NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "half a": 0.5,
     "a couple of": 2, "a few": 3, "several": 3,
 }  # fmt: skip
-_RANK: dict[Precision, int] = {"unknown": 0, "year": 1, "month": 2, "day": 3}
+RANK: dict[Precision, int] = {"unknown": 0, "year": 1, "month": 2, "day": 3}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -131,7 +131,7 @@ def _reference(published: Published | None) -> _Reference | None:
 def _value(day: date, precision: Precision, text: str, ref: _Reference | None = None) -> TimeValue:
     """`day` cut to `precision`, and no finer than the reference date it came from
     ('yesterday' in an article dated only to May 2024 is May 2024)."""
-    if ref is not None and _RANK[ref.precision] < _RANK[precision]:
+    if ref is not None and RANK[ref.precision] < RANK[precision]:
         day, precision = ref.day, ref.precision
     if precision == "day":
         return TimeValue(day.isoformat(), "day", text)
