@@ -59,6 +59,9 @@ class Rule:
     second_from_before: bool = False
     symmetric: bool = False  # partners: several subjects, or subject and object
     verbs_only: bool = False  # "liked the post": the noun is no posting
+    # how far (in characters) from the trigger a second participant the parse does not
+    # give may be: a cast's work is near its verb
+    reach: int | None = None
 
 
 def _rule(type_: str, lemmas: str = "", phrases: Iterable[str] = (), **kw: object) -> Rule:
@@ -155,6 +158,7 @@ RULES: tuple[Rule, ...] = (
         [r"\bshare (?:the )?screen\b", r"\bwork together on\b", r"\blead role\b", r"\bstarring\b"],
         roles=("person", "work"),
         second=frozenset({"work"}),
+        reach=60,
     ),
     _rule(
         "career.cancelled",
@@ -262,7 +266,7 @@ SPEECH = _rule(
     second=ANY - {"place", "event"},
     needs_second=False,
 )
-_BORN = re.compile(r"\bborn\b", re.I)
+_BORN = re.compile(r"\bborn\b")  # lower case: "Born to be Blue" is a title
 # A quote, closed or running on past the end of its sentence ("She said, “I'll go.
 # It was fun.”" is two sentences).
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})(?:[”\"]|$)")
@@ -423,6 +427,9 @@ def _events_of(
             type_ = "social.silence"
     if rule is SPEECH and not _is_speech(sentence, trigger):
         return
+    if type_ == "career.cast" and trigger.pos_ == "NOUN":
+        yield from _star_of(context, index, sentence, trigger)
+        return
     if type_ == "social.post" and any(c.dep_ == "ccomp" for c in trigger.children):
         return  # "shared what it was like": words, not a post
     # partners only from the parse: "rumors of an affair" names nobody
@@ -443,6 +450,38 @@ def _events_of(
         yield _event(context, index, sentence, type_, trigger, participants)
 
 
+def _star_of(context: _Context, index: int, sentence: Span, trigger: Token) -> Iterator[Event]:
+    """'“Parasite” star Song Kang-ho', 'Kim, star of “My Love from the Star”': the work
+    right before the noun or after its 'of', the person it names or is said of."""
+    work = next(
+        (
+            m
+            for m in _sentence_mentions(context, sentence)
+            if m.type == "work"
+            and (0 <= trigger.idx - m.end <= 3 or 0 <= m.start - trigger.idx - len(trigger) <= 6)
+        ),
+        None,
+    )
+    if work is None:
+        return
+    near = [trigger.head, *trigger.children] if trigger.dep_ != "ROOT" else [*trigger.children]
+    people = [
+        m
+        for t in near
+        if t.dep_ in {"compound", "appos", "nsubj"} or trigger.dep_ in {"compound", "appos"}
+        if (m := context.mention_of(t)) is not None and m.type in PEOPLE
+    ]
+    if people:
+        yield _event(
+            context,
+            index,
+            sentence,
+            "career.cast",
+            trigger,
+            [("person", people[0]), ("work", work)],
+        )
+
+
 def _with_second(
     context: _Context, sentence: Span, trigger: Token, rule: Rule, firsts: list[Mention]
 ) -> Iterator[list[tuple[str, Mention]]]:
@@ -457,6 +496,8 @@ def _with_second(
         exclude=taken,
         fallback=not rule.symmetric or bool(firsts),
     )
+    if rule.reach is not None:
+        seconds = [s for s in seconds if _distance(s, trigger) <= rule.reach]
     if not seconds and rule.second_from_before:
         seconds = _recent(context, sentence, rule.second, exclude=taken)
     if rule.symmetric:
@@ -473,6 +514,11 @@ def _with_second(
     agents = firsts if first_role == "person" else firsts[:1]
     for first in agents:
         yield [(first_role, first), (second_role, seconds[0])]
+
+
+def _distance(mention: Mention, token: Token) -> int:
+    end = token.idx + len(token)
+    return max(mention.start - end, token.idx - mention.end, 0)
 
 
 def _unique(mentions: Iterable[Mention]) -> list[Mention]:
@@ -842,7 +888,7 @@ def _births(context: _Context, index: int, sentence: Span) -> Iterator[Event]:
     """'Song born in 1981 and Han in 1994': each person with the year that follows."""
     text = sentence.text
     match = _BORN.search(text)
-    if not match:
+    if not match or _in_quotes(text, match.start()):
         return
     base = sentence.start_char
     years = [
@@ -872,6 +918,10 @@ def _births(context: _Context, index: int, sentence: Span) -> Iterator[Event]:
             summary=summarise("bio.born", participants, "asserted"),
             evidence=(Evidence(context.document.id, start, end, context.document.text[start:end]),),
         )
+
+
+def _in_quotes(text: str, offset: int) -> bool:
+    return any(m.start() < offset < m.end() for m in _QUOTE.finditer(text))
 
 
 def _merged(events: list[Event]) -> list[Event]:
