@@ -147,6 +147,10 @@ NEGATIVE = [
     ("Reporters asked about rumors of an affair.", "personal.affair"),  # no partners
     ("Moon Ha-rin did not attend the 2024 Harbor Film Festival.", "career.attend"),
     ("A law firm representing the family said it was reviewing the case.", "speech.statement"),
+    ("Moon Ha-rin's agency apologized on Friday.", "personal.apology"),  # the agency did
+    ("Moon Ha-rin declined to comment on Baek Ji-hoon's post.", "social.comment"),
+    ("The first episode of “Winter Lantern” posted 6.3 percent in ratings.", "social.post"),
+    ("The festival opens with Clara Vance's film “Born to be Blue” (2015).", "bio.born"),
 ]
 
 
@@ -245,3 +249,12 @@ def test_events_follow_merged_entities(store: SQLiteStore, tmp_path: Path) -> No
     [like] = [e for e in store.events() if e.type == "social.like"]
     assert like.participants[0].name == "Moon Ha-rin"
     assert like.summary == "Moon Ha-rin liked Baek Ji-hoon's post."
+
+
+def test_a_year_that_names_a_work_is_not_the_event_time(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Baek Ji-hoon, who rose to fame with the 2009 drama “Salt Road,” starred in "
+        "“Winter Lantern” this spring."
+    )
+    cast = [e for e in events_of(store, tmp_path, text) if e.type == "career.cast"]
+    assert cast and all(e.time.value != "2009" for e in cast)

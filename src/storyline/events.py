@@ -263,7 +263,8 @@ SPEECH = _rule(
     [r"\baccording to\b", r"\bin an interview\b", r"\bread the statement\b", r"\bstatement\b"],
     roles=("speaker", "about"),
     first=ACTORS,
-    second=ANY - {"place", "event"},
+    # not the outlet told, nor the speaker's employer: "Park told The Korea Herald"
+    second=frozenset({"person", "work"}),
     needs_second=False,
 )
 _BORN = re.compile(r"\bborn\b")  # lower case: "Born to be Blue" is a title
@@ -402,7 +403,12 @@ def _quoted_tokens(sentence: Span) -> set[int]:
     return inside
 
 
+_REFUSALS = frozenset({"decline", "refuse", "deny", "fail"})
+
+
 def _negated(trigger: Token) -> bool:
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ in _REFUSALS:
+        return True  # "declined to comment"
     heads = [trigger, *([trigger.head] if trigger.dep_ in {"xcomp", "conj", "dobj"} else [])]
     return any(
         child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}
@@ -430,8 +436,11 @@ def _events_of(
     if type_ == "career.cast" and trigger.pos_ == "NOUN":
         yield from _star_of(context, index, sentence, trigger)
         return
-    if type_ == "social.post" and any(c.dep_ == "ccomp" for c in trigger.children):
-        return  # "shared what it was like": words, not a post
+    if type_ == "social.post" and any(
+        c.dep_ == "ccomp" or (c.dep_ == "dobj" and (c.like_num or c.lower_ == "percent"))
+        for c in trigger.children
+    ):
+        return  # "shared what it was like", "posted 6.3 percent": not a post
     # partners only from the parse: "rumors of an affair" names nobody
     firsts = _role_entities(
         context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric
@@ -614,14 +623,23 @@ def _subject_tokens(trigger: Token) -> list[Token]:
     return [t for a in agents for t in _head_and_conjuncts(a)]
 
 
+# Who acts for someone: "Kim's agency apologized" is not Kim apologising.
+_PROXIES = frozenset(
+    "agency management label company representative representatives lawyer lawyers "
+    "attorney family side spokesperson official officials fans mother father".split()
+)
+
+
 def _head_and_conjuncts(token: Token) -> list[Token]:
     """'Song and Han': both; "Ryu's ex-lover, Hyeri": Hyeri before Ryu (a possessor,
-    however the parser attached it, is not the one acting)."""
+    however the parser attached it, is not the one acting, and never one whose agency
+    or family acts)."""
     out = [token]
     for child in token.children:
         if child.dep_ in {"conj", "appos", "compound"}:
             out.extend(_head_and_conjuncts(child))
-    out.extend(c for c in token.children if c.dep_ == "poss")
+    if token.lower_ not in _PROXIES:
+        out.extend(c for c in token.children if c.dep_ == "poss")
     owners = [t for t in out if any(c.dep_ == "case" for c in t.children)]
     possessed = owners + [c for t in owners for c in t.children if c.dep_ == "compound"]
     return [t for t in out if t not in possessed] + possessed
@@ -817,13 +835,50 @@ _SAME_TIME = re.compile(
 )
 
 
+def _clause_of(doc: Doc, offset: int) -> int:
+    """The index of the verb whose clause holds the character at `offset`."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return -1
+    token = span.root
+    for _ in range(12):
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
+            break
+        token = token.head
+    return token.i
+
+
+def _describes(context: _Context, time: TimeMention) -> bool:
+    """'the 2009 drama', '2005 film': a year that says which work, not when the event
+    was (but 'the 2023 Baeksang Arts Awards' is when its award was)."""
+    if time.time.precision != "year" or not time.time.text or not time.time.text.isdigit():
+        return False
+    if any(m.start <= time.start and time.end <= m.end and m.type == "event"
+           for m in context.mentions):  # fmt: skip
+        return False
+    span = context.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    return token.dep_ in {"compound", "nummod", "amod", "nmod"} and token.head.pos_ in {
+        "NOUN",
+        "PROPN",
+    }
+
+
 def _time_near(context: _Context, index: int, offset: int) -> TimeValue:
     """The time expression of the sentence nearest `offset`; in a sentence that says
     it happened right after the one before ('after this post'), that one's time."""
     start, end = context.sentences[index]
-    inside = [t for t in context.times if start <= t.start and t.end <= end]
+    inside = [
+        t for t in context.times if start <= t.start and t.end <= end and not _describes(context, t)
+    ]
     if inside:
-        return min(inside, key=lambda t: abs(t.start - offset)).time
+        clause = _clause_of(context.doc, offset)
+        return min(
+            inside,
+            key=lambda t: (_clause_of(context.doc, t.start) != clause, abs(t.start - offset)),
+        ).time
     if _SAME_TIME.search(context.document.text[start:end]):
         # the last time named in the three sentences before
         window = context.sentences[max(index - 3, 0)][0]
