@@ -258,3 +258,16 @@ def test_a_year_that_names_a_work_is_not_the_event_time(store: SQLiteStore, tmp_
     )
     cast = [e for e in events_of(store, tmp_path, text) if e.type == "career.cast"]
     assert cast and all(e.time.value != "2009" for e in cast)
+
+
+def test_pronouns_and_the_agency_find_who_they_mean(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Actor Baek Ji-hoon met the late actress Moon Ha-rin in 2015, said Bluebird "
+        "Entertainment, the agency representing him. Moon Ha-rin's family said he filed a "
+        "complaint against Clara Vance on Thursday. The agency will take legal action."
+    )
+    events = events_of(store, tmp_path, text)
+    complaint = one(events, "legal.complaint")
+    assert [p.name for p in complaint.participants][:1] == ["Baek Ji-hoon"]
+    action = one(events, "speech.legal_action")
+    assert action.participants[0].name == "Bluebird Entertainment"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -313,6 +313,9 @@ class _Context:
     names: Mapping[str, str]
     times: list[TimeMention]
     by_token: dict[int, Mention] = field(default_factory=dict)
+    # what the text says of people and organisations, for pronouns and "the agency"
+    gender: dict[str, str] = field(default_factory=dict)
+    agencies: set[str] = field(default_factory=set)
 
     def mention_of(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -344,6 +347,8 @@ def extract_events(
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         for token in span or ():
             context.by_token[token.i] = mention
+        if span is not None and mention.entity:
+            _note_description(context, mention, span)
     found: list[Event] = []
     for index, (start, end) in enumerate(context.sentences):
         sentence = doc.char_span(start, end, alignment_mode="expand")
@@ -353,10 +358,29 @@ def extract_events(
     return _merged(found)
 
 
+_FEMALE = frozenset("actress actresses ms ms. mrs mrs. sister wife girlfriend mother".split())
+_MALE = frozenset("actor mr mr. brother husband boyfriend father".split())
+_AGENCY_NOUNS = frozenset({"agency", "label", "management"})
+
+
+def _note_description(context: _Context, mention: Mention, span: Span) -> None:
+    """'actress Kim Sae-ron' is a woman; 'Gold Medalist, the agency …' an agency."""
+    entity = mention.entity or ""
+    before = context.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _FEMALE:
+        context.gender.setdefault(entity, "f")
+    elif before in _MALE:
+        context.gender.setdefault(entity, "m")
+    if mention.type == "org":
+        near = context.doc[max(span.start - 4, 0) : span.end + 4]
+        if any(t.lower_ in _AGENCY_NOUNS for t in near):
+            context.agencies.add(entity)
+
+
 def _sentence_events(context: _Context, index: int, sentence: Span) -> Iterator[Event]:
     text = sentence.text.lower()
     seen: set[tuple[str, tuple[str, ...]]] = set()
-    for rule, trigger in _triggers(sentence, text):
+    for rule, trigger in _triggers(sentence, text, named=context.by_token.keys()):
         for event in _events_of(context, index, sentence, rule, trigger):
             key = (event.type, tuple(p.entity for p in event.participants))
             if key not in seen:
@@ -365,14 +389,16 @@ def _sentence_events(context: _Context, index: int, sentence: Span) -> Iterator[
     yield from _births(context, index, sentence)
 
 
-def _triggers(sentence: Span, lowered: str) -> Iterator[tuple[Rule, Token]]:
-    """Trigger words and phrases, outside quotes: what a quote says happened is the
-    speaker's account, read as their statement."""
+def _triggers(sentence: Span, lowered: str, named: Collection[int]) -> Iterator[tuple[Rule, Token]]:
+    """Trigger words and phrases; none inside a name ("Die Bad" is a film) and no
+    speech verbs inside a quote ("It says that …," Cha said: the speaker is Cha)."""
     quoted = _quoted_tokens(sentence)
     for rule in (*RULES, SPEECH):
         for token in sentence:
             parts = {"VERB", "AUX"} if rule.verbs_only else {"VERB", "NOUN", "AUX"}
-            if token.i in quoted or token.pos_ not in parts:
+            if (rule is SPEECH and token.i in quoted) or token.pos_ not in parts:
+                continue
+            if token.i in named:
                 continue
             if token.lemma_.lower() in rule.lemmas:
                 yield rule, token
@@ -383,14 +409,32 @@ def _triggers(sentence: Span, lowered: str) -> Iterator[tuple[Rule, Token]]:
                     sentence.start_char + match.end(),
                     alignment_mode="expand",
                 )
-                if span is not None and span.root.i not in quoted:
+                if span is None or span.root.i in named:
+                    continue
+                if not (rule is SPEECH and span.root.i in quoted):
                     yield rule, span.root
+
+
+def _unopened_closer(text: str) -> int:
+    """Where a quote opened in an earlier sentence closes in this one, or -1."""
+    curly = text.find("”")
+    if curly > 0 and "“" not in text[:curly]:
+        return curly
+    straight = text.find('"')
+    if straight > 0 and text.count('"') % 2 == 1 and text[straight - 1] in ",.!?":
+        return straight
+    return -1
 
 
 def _quoted_tokens(sentence: Span) -> set[int]:
     """Tokens between quotation marks (of a quote, not a title: three words or more)."""
     inside: set[int] = set()
-    for match in _QUOTE.finditer(sentence.text):
+    text = sentence.text
+    closer = _unopened_closer(text)
+    if closer > 0:
+        # the end of a quote opened in an earlier sentence: "… on the road,” Cha said.
+        inside.update(t.i for t in sentence if t.idx < sentence.start_char + closer)
+    for match in _QUOTE.finditer(text):
         if len(match.group(1).split()) < 3:
             continue
         span = sentence.doc.char_span(
@@ -403,12 +447,14 @@ def _quoted_tokens(sentence: Span) -> set[int]:
     return inside
 
 
-_REFUSALS = frozenset({"decline", "refuse", "deny", "fail"})
+_REFUSALS = frozenset({"decline", "refuse", "fail"})
+_REPORT_NOUNS = frozenset(
+    "rumor rumour rumors rumours allegation allegations report reports scandal speculation "
+    "claim claims news".split()
+)
 
 
 def _negated(trigger: Token) -> bool:
-    if trigger.dep_ == "xcomp" and trigger.head.lemma_ in _REFUSALS:
-        return True  # "declined to comment"
     heads = [trigger, *([trigger.head] if trigger.dep_ in {"xcomp", "conj", "dobj"} else [])]
     return any(
         child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}
@@ -421,6 +467,8 @@ def _events_of(
     context: _Context, index: int, sentence: Span, rule: Rule, trigger: Token
 ) -> Iterator[Event]:
     type_ = rule.type
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ in _REFUSALS:
+        return  # "declined to comment": nothing happened
     negated = _negated(trigger) and not any(
         re.search(p, trigger.sent.text.lower()) for p in rule.phrases if "n[’']t" in p or "not" in p
     )
@@ -436,6 +484,8 @@ def _events_of(
     if type_ == "career.cast" and trigger.pos_ == "NOUN":
         yield from _star_of(context, index, sentence, trigger)
         return
+    if trigger.dep_ in {"amod", "compound"} and trigger.head.lemma_ not in _REPORT_NOUNS:
+        return  # "supporting cast", "a dating show"; but "dating rumors" are about dating
     if type_ == "social.post" and any(
         c.dep_ == "ccomp" or (c.dep_ == "dobj" and (c.like_num or c.lower_ == "percent"))
         for c in trigger.children
@@ -685,10 +735,21 @@ _PRONOUNS = {"she", "he", "her", "his", "him", "hers", "it", "its"}
 _NOMINALS: dict[str, frozenset[EntityType]] = {
     **dict.fromkeys(["agency", "label", "company", "management"], frozenset({"org"})),
     **dict.fromkeys(
-        ["actor", "actress", "singer", "star", "idol", "rapper", "director"],
+        ["actor", "actress", "singer", "star", "idol", "rapper"],
         frozenset({"person"}),
     ),
 }
+# "the agency" is an entertainment company, not the last court or ministry named
+_AGENCY_WORDS = frozenset(
+    "Entertainment Ent. Agency Management Studio Studios Music Label Company Co. Pictures "
+    "Media Corp. Inc.".split()
+)
+
+
+def _looks_like_agency(name: str) -> bool:
+    return name.split()[-1] in _AGENCY_WORDS
+
+
 # "her junior", "his senior": the other person of the story, not the possessor
 _EPITHETS = {"junior", "senior", "hoobae", "sunbae", "colleague", "co-star", "costar"}
 
@@ -704,6 +765,9 @@ def _referent(
     word = token.lower_
     if word in _PRONOUNS:
         wanted = frozenset({"org"}) if word in {"it", "its"} else frozenset({"person"})
+        other = {"she": "m", "her": "m", "hers": "m", "he": "f", "his": "f", "him": "f"}
+        unlike = other.get(word)
+        exclude = {*exclude, *(e for e, g in context.gender.items() if g == unlike)}
     elif word in _NOMINALS and any(
         c.lower_ in {"the", "its", "her", "his"} for c in token.children
     ):
@@ -723,6 +787,12 @@ def _referent(
         and m.end <= token.idx
         and m.entity not in exclude
         and token.idx - m.end < 1500
+        and (
+            word not in _NOMINALS
+            or "org" not in wanted
+            or _looks_like_agency(m.text)
+            or m.entity in context.agencies
+        )
     ]
     return before[-1] if before else None
 
