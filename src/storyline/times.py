@@ -16,7 +16,6 @@ exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -243,9 +242,3 @@ def _ago(groups: dict[str, str | None], text: str, ref: _Reference) -> TimeValue
     precise = raw not in {"a few", "several", "a couple of"}
     precision: Precision = "day" if unit == "day" and precise else "month"
     return _value(ref.day - timedelta(days=int(days)), precision, text, ref)
-
-
-def times_in(text: str, published: Published | None, start: int, end: int) -> Iterator[TimeMention]:
-    """The time expressions inside [start, end) of `text`."""
-    for mention in find_times(text[start:end], published):
-        yield TimeMention(mention.start + start, mention.end + start, mention.time)
