@@ -115,6 +115,21 @@ POSITIVE = [
         [("speaker", "Tidewater Entertainment"), ("about", "Moon Ha-rin")],
     ),
     (
+        "The drama “Winter Lantern,” starring Baek Ji-hoon and Moon Ha-rin, airs in May.",
+        "career.cast",
+        [("person", "Moon Ha-rin"), ("work", "Winter Lantern")],
+    ),
+    (
+        "Tidewater Entertainment strongly rejected the dating claims about Moon Ha-rin.",
+        "speech.denial",
+        [("speaker", "Tidewater Entertainment")],
+    ),
+    (
+        "Singer Moon Ha-rin donated masks to the Harbor Relief Association on Friday.",
+        "personal.donation",
+        [("agent", "Moon Ha-rin"), ("recipient", "Harbor Relief Association")],
+    ),
+    (
         "Baek Ji-hoon filed a complaint against Clara Vance on Thursday.",
         "legal.complaint",
         [("agent", "Baek Ji-hoon"), ("target", "Clara Vance")],

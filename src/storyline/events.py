@@ -151,11 +151,25 @@ RULES: tuple[Rule, ...] = (
         roles=("partner", "partner"),
         symmetric=True,
     ),
+    _rule(
+        "personal.donation",
+        "donate donation",
+        roles=("agent", "recipient"),
+        first=ACTORS,
+        second=ACTORS,
+        needs_second=False,
+    ),
     _rule("personal.apology", "apologize apologise apology", needs_second=False),
     _rule(
         "career.cast",
         "cast star play appear",
-        [r"\bshare (?:the )?screen\b", r"\bwork together on\b", r"\blead role\b", r"\bstarring\b"],
+        [
+            r"\bshare (?:the )?screen\b",
+            r"\bwork together on\b",
+            r"\blead role\b",
+            r"\bstarring\b",
+            r"\b(?:led|headlined|fronted) by\b",
+        ],
         roles=("person", "work"),
         second=frozenset({"work"}),
         reach=60,
@@ -219,7 +233,13 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "speech.denial",
         "deny refute dismiss",
-        [r"\bgroundless\b", r"\bnot true\b", r"\bfalse (?:rumou?rs|claims|reports)\b"],
+        [
+            r"\bgroundless\b",
+            r"\bnot true\b",
+            r"\bfalse (?:rumou?rs|claims|reports)\b",
+            r"\breject(?:ed|s|ing)? (?:the |these |those |all |such )?(?:\w+ )?"
+            r"(?:claims|allegations|reports|rumou?rs|accusations)\b",
+        ],
         roles=("speaker", "about"),
         first=ACTORS,
         needs_second=False,
@@ -484,7 +504,17 @@ def _events_of(
     if type_ == "career.cast" and trigger.pos_ == "NOUN":
         yield from _star_of(context, index, sentence, trigger)
         return
-    if trigger.dep_ in {"amod", "compound"} and trigger.head.lemma_ not in _REPORT_NOUNS:
+    if type_ == "career.cast" and trigger.dep_ in {"acl", "advcl"}:
+        yield from _cast_list(context, index, sentence, trigger)
+        return
+    # "Moon Ha-rin donated masks": a past tense right after a name is the verb the
+    # parser took for an adjective
+    misparsed = trigger.tag_ in {"VBD", "VBN"} and (trigger.i - 1) in context.by_token
+    if (
+        trigger.dep_ in {"amod", "compound"}
+        and not misparsed
+        and trigger.head.lemma_ not in _REPORT_NOUNS
+    ):
         return  # "supporting cast", "a dating show"; but "dating rumors" are about dating
     if type_ == "social.post" and any(
         c.dep_ == "ccomp" or (c.dep_ == "dobj" and (c.like_num or c.lower_ == "percent"))
@@ -538,6 +568,33 @@ def _star_of(context: _Context, index: int, sentence: Span, trigger: Token) -> I
             "career.cast",
             trigger,
             [("person", people[0]), ("work", work)],
+        )
+
+
+def _cast_list(context: _Context, index: int, sentence: Span, trigger: Token) -> Iterator[Event]:
+    """'“Melo Movie,” starring Choi Woo-sik and Park Bo-young', '“Tangerines,” led by
+    IU and Park Bo-gum': every person listed, each in the work the phrase describes."""
+    work = context.mention_of(trigger.head)
+    if work is None or work.type != "work":
+        before = [
+            m
+            for m in _sentence_mentions(context, sentence)
+            if m.type == "work" and m.end <= trigger.idx and trigger.idx - m.end <= 6
+        ]
+        work = before[-1] if before else None
+    if work is None:
+        return
+    listed = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    listed += [c for c in trigger.children if c.dep_ in {"dobj", "obj"}]
+    people = _unique(
+        m
+        for g in listed
+        for t in [*_head_and_conjuncts(g), *g.subtree]
+        if (m := context.mention_of(t)) is not None and m.type in PEOPLE
+    )
+    for person in people:
+        yield _event(
+            context, index, sentence, "career.cast", trigger, [("person", person), ("work", work)]
         )
 
 

@@ -22,6 +22,7 @@ SUMMARIES = {
     "personal.dating": "{partner} and {partner2} are dating.",
     "personal.breakup": "{partner} and {partner2} broke up.",
     "personal.affair": "{partner} and {partner2} had an affair.",
+    "personal.donation": "{agent} made a donation{recipient_part}.",
     "personal.apology": "{agent} apologised{target_part}.",
     "career.cast": "{person} was cast in {work}.",
     "career.cancelled": "{work} was cancelled.",
@@ -53,6 +54,7 @@ def summarise(type_: str, participants: Sequence[Participant], modality: Modalit
     for p in participants:
         key = p.role if p.role not in names else f"{p.role}2"
         names[key] = p.name or p.entity
+    names["recipient_part"] = f" to {names['recipient']}" if "recipient" in names else ""
     for role in ("about", "target", "org"):
         names[f"{role}_part"] = (
             f" about {names[role]}"
