@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from storyline.annotate import Annotation, Annotator, default_annotator
 from storyline.clean import clean, normalise
 from storyline.dating import publication_date
+from storyline.dedup import NEAR_DUPLICATE, signature
 from storyline.errors import InputError
 from storyline.events import extract_events
 from storyline.language import detect_language
@@ -32,6 +33,7 @@ class Prepared:
     content_hash: str
     input_hash: str
     notes: tuple[str, ...] = ()
+    signature: bytes = b""  # MinHash of the text, for near-copies
 
 
 @dataclass(slots=True, frozen=True)
@@ -115,7 +117,9 @@ def prepare(raw: RawDocument, input_hash: str | None = None) -> Prepared:
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
     notes = raw.notes + ((date_note,) if date_note else ())
-    return Prepared(document, content_hash, input_hash or input_fingerprint(raw), notes)
+    return Prepared(
+        document, content_hash, input_hash or input_fingerprint(raw), notes, signature(text)
+    )
 
 
 def _without_title(text: str, title: str | None) -> str:
@@ -149,9 +153,14 @@ def store_document(
         previous = store.document_for_source(doc.source)
         replaces = previous if previous != doc.id and not is_stdin(doc.source) else None
         exists = store.document_exists(doc.id)
+        near: tuple[str, float] | None = None
         if not exists:
             doc.duplicate_of = store.document_with_content(prepared.content_hash)
+            if doc.duplicate_of is None:
+                near = store.nearest_copy(prepared.signature, NEAR_DUPLICATE, exclude=[doc.id])
+                doc.duplicate_of = store.original_of(near[0]) if near else None
             store.insert_document(doc, prepared.content_hash)
+            store.add_signature(doc.id, prepared.signature)
             if annotation is not None:
                 analyse(store, doc, annotation)
             elif not annotates(doc):
@@ -166,7 +175,12 @@ def store_document(
         outcome, message = Outcome.DUPLICATE, f"same text as {doc.id}, already stored"
     else:
         outcome = Outcome.UPDATED if replaces else Outcome.INGESTED
-        message = f"same text as {doc.duplicate_of} (another URL)" if doc.duplicate_of else None
+        if near:
+            message = f"a near-copy of {near[0]} ({near[1]:.0%} of its wording)"
+        elif doc.duplicate_of:
+            message = f"same text as {doc.duplicate_of} (another URL)"
+        else:
+            message = None
     return IngestResult(doc.source, outcome, doc.id, message, prepared.notes)
 
 
@@ -207,6 +221,7 @@ def reannotate(
     """Annotate and resolve stored documents again: those never annotated (stored by an
     older storyline), or with `everything`, all of them from scratch. Returns how many."""
     annotator = annotator or default_annotator()
+    _sign_unsigned(store)
     if everything:
         with store.transaction():
             store.clear_annotations()
@@ -222,6 +237,20 @@ def reannotate(
             if on_document:
                 on_document(document.id)
     return len(ids)
+
+
+def _sign_unsigned(store: SQLiteStore) -> None:
+    """Documents stored before near-copies were found: their signatures, in ingest
+    order, and the earlier copy each one is of."""
+    for document_id in store.documents_without_signature():
+        document = store.get_document(document_id)
+        sig = signature(document.text)
+        with store.transaction():
+            if document.duplicate_of is None:
+                near = store.nearest_copy(sig, NEAR_DUPLICATE, exclude=[document_id])
+                if near:
+                    store.set_duplicate_of(document_id, store.original_of(near[0]))
+            store.add_signature(document_id, sig)
 
 
 def _annotated(

@@ -12,6 +12,7 @@ from typing import Any
 
 from storyline.errors import NotFoundError, StoreError, StorylineError
 from storyline.models import Document, Published
+from storyline.store.duplicates import DuplicateTables
 from storyline.store.entities import EntityTables
 from storyline.store.events import EventTables
 from storyline.store.migrations import current_version, latest_version, migrate
@@ -54,7 +55,7 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-class SQLiteStore(EntityTables, EventTables):
+class SQLiteStore(EntityTables, EventTables, DuplicateTables):
     """Documents (and later entities, events, stories) in one SQLite file."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
