@@ -286,3 +286,12 @@ def test_pronouns_and_the_agency_find_who_they_mean(store: SQLiteStore, tmp_path
     assert [p.name for p in complaint.participants][:1] == ["Baek Ji-hoon"]
     action = one(events, "speech.legal_action")
     assert action.participants[0].name == "Bluebird Entertainment"
+
+
+def test_a_time_in_an_aside_is_not_the_event_time(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Baek Ji-hoon, who was discharged from the military in July last year, will star "
+        "in the drama “Winter Lantern” this summer."
+    )
+    cast = one(events_of(store, tmp_path, text), "career.cast")
+    assert (cast.time.value, cast.time.precision) == ("2024", "year")

@@ -72,6 +72,11 @@ CASES = [
     ("three years ago", MONDAY, "2021", "year"),
     ("last year", ONLY_MONTH, "2023", "year"),
     ("last year", None, None, "unknown"),
+    # seasons are years
+    ("this summer", MONDAY, "2024", "year"),
+    ("last summer", MONDAY, "2023", "year"),
+    ("last spring", Published("2024-11-02", "day", "input"), "2024", "year"),
+    ("next winter", MONDAY, "2024", "year"),
 ]
 
 

@@ -975,6 +975,21 @@ def _clause_of(doc: Doc, offset: int) -> int:
     return token.i
 
 
+def _aside(doc: Doc, at: int, offset: int) -> bool:
+    """The character at `at` sits in a clause about someone or something else than the
+    trigger at `offset` ("Kim, discharged in July last year, will star …")."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    trigger = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or trigger is None:
+        return False
+    token, target = span.root, trigger.root
+    while token.head.i != token.i:
+        if token.dep_ in {"acl", "relcl", "appos"}:
+            return not (token.left_edge.i <= target.i <= token.right_edge.i)
+        token = token.head
+    return False
+
+
 def _describes(context: _Context, time: TimeMention) -> bool:
     """'the 2009 drama', '2005 film': a year that says which work, not when the event
     was (but 'the 2023 Baeksang Arts Awards' is when its award was)."""
@@ -998,7 +1013,12 @@ def _time_near(context: _Context, index: int, offset: int) -> TimeValue:
     it happened right after the one before ('after this post'), that one's time."""
     start, end = context.sentences[index]
     inside = [
-        t for t in context.times if start <= t.start and t.end <= end and not _describes(context, t)
+        t
+        for t in context.times
+        if start <= t.start
+        and t.end <= end
+        and not _describes(context, t)
+        and not _aside(context.doc, t.start, offset)
     ]
     if inside:
         clause = _clause_of(context.doc, offset)

@@ -57,6 +57,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("relative_year", rf"\b(?:(?:early|earlier|late|later|mid|in|during)\s+)?"
                           rf"{_RELATIVE_YEAR}\b"),
         ("relative_month", r"\b(?P<which>last|this|next|previous)\s+month\b"),
+        ("season", r"\b(?P<which>last|this|next|past)\s+"
+                   r"(?P<season>spring|summer|fall|autumn|winter)\b"),
         ("relative_week", r"\b(?P<which>last|this|next|previous)\s+week\b"),
         ("ago", rf"\b{_COUNT}\s+{_UNIT}\s+ago\b"),
         ("today", r"\b(?:earlier|later)\s+today\b|\btoday\b|\btonight\b"
@@ -183,6 +185,8 @@ def _relative(
         )
     if kind == "relative_year":
         return _value(date(today.year + _year_offset(groups["which"]), 1, 1), "year", text, ref)
+    if kind == "season":
+        return _value(date(_season_year(groups, today), 1, 1), "year", text, ref)
     if kind == "relative_month":
         return _value(_months_before(today, -_year_offset(groups["which"])), "month", text, ref)
     if kind == "relative_week":
@@ -210,6 +214,25 @@ def _relative(
             year = today.year - 1
         return _value(date(year, month, 1), "month", text, ref)
     return None
+
+
+# The month each season ends in (winter: February of the next year).
+_SEASON_ENDS = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 14}
+
+
+def _season_year(groups: dict[str, str | None], today: date) -> int:
+    """'last summer' said in May 2024 is 2023's, said in November 2024's: a year, as
+    a season is no month (a winter is the year of its December)."""
+    which = (groups["which"] or "").lower()
+    ends = _SEASON_ENDS[(groups["season"] or "").lower()]
+    over = today.month > ends if ends <= 12 else False
+    if which in {"last", "past"}:
+        return today.year if over else today.year - 1
+    if which == "next" and ends > 12:
+        return today.year if today.month < 12 else today.year + 1  # the coming December
+    if which == "next":
+        return today.year + 1 if over else today.year
+    return today.year
 
 
 def _year_offset(which: str | None) -> int:
