@@ -22,6 +22,7 @@ demo: install
 	$(BIN)/storyline --db $(DEMO_DB) stats
 	$(BIN)/storyline --db $(DEMO_DB) entities --limit 15
 	$(BIN)/storyline --db $(DEMO_DB) events
+	$(BIN)/storyline --db $(DEMO_DB) stories
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

@@ -108,7 +108,11 @@ def test_export_schema(run: CLI, examples: Path, tmp_path: Path) -> None:
     assert run("export", "--format", "json", "-o", str(out)).exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema"] == "storyline/v1"
-    assert {k: data[k] for k in ("relations", "stories")} == {"relations": [], "stories": []}
+    assert data["relations"] == []
+    for story in data["stories"]:
+        assert set(story) >= {"id", "title", "documents", "entities", "first", "last"}
+        assert story["id"].startswith("s_") and story["documents"]
+    assert {d["story"] for d in data["documents"]} == {s["id"] for s in data["stories"]}
     ids = {d["id"] for d in data["documents"]}
     entity_ids = {e["id"] for e in data["entities"]}
     assert data["events"]

@@ -60,6 +60,7 @@ def test_scores_on_the_shared_scorer(seeds_export: dict, shared: Path) -> None: 
     assert scores["event_f1"] >= 0.75
     assert scores["event_date_accuracy"] >= 0.9
     assert scores["event_modality_accuracy"] >= 0.85
+    assert scores["story_bcubed_f1"] == 1.0  # the three seeds tell one story
 
 
 def test_dates(seeds_export: dict) -> None:  # type: ignore[type-arg]

@@ -22,12 +22,19 @@ from storyline._version import __version__
 from storyline.annotate import Annotator
 from storyline.errors import StorylineError
 from storyline.evidence import EntityDetail, entity_detail
-from storyline.export import document_record, entity_record, event_record, export_json
+from storyline.export import (
+    document_record,
+    entity_record,
+    event_record,
+    export_json,
+    story_record,
+)
 from storyline.ingest import IngestResult, IngestSummary, ingest, reannotate
 from storyline.models import InputKind, Outcome
 from storyline.read import FieldNames, ReadOptions, expand_inputs
 from storyline.sizes import format_size, parse_size
 from storyline.store import SQLiteStore, open_store
+from storyline.stories import restory
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -686,6 +693,114 @@ def reprocess_command(ctx: click.Context, everything: bool, workers: int) -> Non
         f"[green]Annotated {done} document{'s' * (done != 1)}[/]; "
         f"{escape(ctx.obj)} now holds {entities} entities and {events} events."
     )
+
+
+@cli.command("stories")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many.")
+@json_option
+@click.pass_context
+def stories_command(ctx: click.Context, limit: int | None, as_json: bool) -> None:
+    """List stories, largest first: title, documents, outlets, time span.
+
+    A story is the articles that tell one story, whoever wrote them and however they
+    worded it; near-copies of one article count once. See one with `storyline story ID`.
+    """
+    with _store(ctx) as store:
+        stories = store.stories()[:limit]
+        records = [story_record(store, s) for s in stories]
+        outlets = {s.id: store.story_outlets(s.id) for s in stories}
+    if as_json:
+        _print_json(records)
+        return
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("story", no_wrap=True)
+    table.add_column("docs", justify="right")
+    table.add_column("span", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("outlets", overflow="ellipsis", no_wrap=True, max_width=40)
+    for story in stories:
+        span = _span(story.first, story.last)
+        table.add_row(
+            story.id,
+            str(len(story.documents)),
+            span,
+            escape(story.title),
+            escape(", ".join(outlets[story.id])),
+        )
+    out.print(table)
+    if not stories:
+        err.print("No stories yet: add documents with [bold]storyline ingest PATH[/].")
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return "—"
+    return first if first == last else f"{first} … {last}"
+
+
+@cli.command("story")
+@db_option
+@click.argument("story_id", metavar="ID")
+@json_option
+@click.pass_context
+def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
+    """Show one story: its documents in time order (near-copies folded under the
+    article they copy), the entities it is about, and its events.
+
+    ID is a story id as `storyline stories` prints it; the id of a story since merged
+    into another shows that one.
+    """
+    with _store(ctx) as store:
+        resolved = store.resolve_story(story_id)
+        if resolved is None:
+            raise StorylineError(f"no story {story_id!r}; list them with `storyline stories`")
+        [story] = [s for s in store.stories() if s.id == resolved]
+        record = story_record(store, story)
+        documents = sorted(
+            (store.get_document(d) for d in story.documents),
+            key=lambda d: (d.published.value or "9999", d.id),
+        )
+        names = store.entity_names(record["entities"][:10])
+        events = store.events(story_id=resolved)
+    if as_json:
+        record["events"] = [event_record(e) for e in events]
+        _print_json(record)
+        return
+    out.print(
+        f"[bold]{escape(story.title)}[/]  [dim]{story.id}, {_span(story.first, story.last)}[/]"
+    )
+    out.print("\n[bold]Documents[/]")
+    originals = [d for d in documents if not d.duplicate_of]
+    for document in originals:
+        copies = [d for d in documents if d.duplicate_of == document.id]
+        when = document.published.value or "—"
+        outlet = document.outlet or "—"
+        out.print(f"  {when:10}  {escape(outlet):24}  {escape(document.title or document.id)}")
+        for copy in copies:
+            out.print(f"  {'':10}  [dim]copy: {escape(copy.outlet or copy.id)} {copy.id}[/]")
+    out.print(
+        "\n[bold]About[/]  "
+        + escape(", ".join(names[e] for e in record["entities"][:10] if e in names))
+    )
+    if events:
+        out.print("\n[bold]Events[/]")
+        for event in events:
+            out.print(f"  {event.time.value or '—':10}  {escape(event.summary)}", soft_wrap=True)
+
+
+@cli.command("restory")
+@db_option
+@click.pass_context
+def restory_command(ctx: click.Context) -> None:
+    """Recompute every story from scratch, in ingest order (after changing parameters).
+
+    Gives the stories that ingesting the same documents in the same order gives.
+    """
+    with _store(ctx) as store:
+        done = restory(store)
+        count = len(store.stories())
+    out.print(f"[green]Assigned {done} documents[/] to {count} stories.")
 
 
 @cli.command("export")

@@ -6,6 +6,8 @@ from typing import Any
 
 from storyline.models import Document, Entity, Event
 from storyline.store import SQLiteStore
+from storyline.store.stories import StoryRow
+from storyline.stories import story_entities
 
 SCHEMA = "storyline/v1"
 
@@ -68,6 +70,17 @@ def event_record(event: Event) -> dict[str, Any]:
     }
 
 
+def story_record(store: SQLiteStore, story: StoryRow) -> dict[str, Any]:
+    return {
+        "id": story.id,
+        "title": story.title,
+        "documents": list(story.documents),
+        "entities": story_entities(store, story.id),
+        "first": story.first,
+        "last": story.last,
+    }
+
+
 def export_json(store: SQLiteStore) -> dict[str, Any]:
     """Everything storyline knows, in schema storyline/v1."""
     return {
@@ -76,5 +89,5 @@ def export_json(store: SQLiteStore) -> dict[str, Any]:
         "entities": [entity_record(e) for e in store.entities()],
         "events": [event_record(e) for e in store.events()],
         "relations": [],
-        "stories": [],
+        "stories": [story_record(store, s) for s in store.stories()],
     }

@@ -25,6 +25,7 @@ from storyline.models import Document, Outcome, RawDocument
 from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
 from storyline.resolve import refresh_entity, resolve_document
 from storyline.store import SQLiteStore
+from storyline.stories import assign_story
 
 
 @dataclass(slots=True, frozen=True)
@@ -165,6 +166,7 @@ def store_document(
                 analyse(store, doc, annotation)
             elif not annotates(doc):
                 store.mark_annotated(doc.id)  # nothing to find in a language we do not read
+            assign_story(store, doc)
         store.set_source(doc.source, doc.id, prepared.input_hash)
         if replaces:
             for entity_id in store.delete_if_orphaned(replaces):

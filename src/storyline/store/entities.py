@@ -311,11 +311,11 @@ class EntityTables:
         return [StoredEntity(r[0], r[1], r[2]) for r in rows]
 
     def get_entity(self, entity_id: str) -> Entity:
-        for entity in self._entities_by_id([entity_id]):
+        for entity in self.entities_by_id([entity_id]):
             return entity
         raise NotFoundError(f"no entity {entity_id!r}")
 
-    def _entities_by_id(self, ids: Sequence[str]) -> list[Entity]:
+    def entities_by_id(self, ids: Sequence[str]) -> list[Entity]:
         wanted = set(ids)
         return [e for e in self.entities() if e.id in wanted]
 

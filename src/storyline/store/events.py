@@ -47,9 +47,10 @@ class EventTables:
         entity_ids: Sequence[str] = (),
         type_pattern: str | None = None,
         document_id: str | None = None,
+        story_id: str | None = None,
     ) -> list[Event]:
         """Stored events in time order (unknown times last), filtered by participant,
-        type (a glob: 'social.*') or document."""
+        type (a glob: 'social.*'), document or story."""
         where: list[str] = []
         params: list[str] = []
         if entity_ids:
@@ -64,6 +65,9 @@ class EventTables:
         if document_id:
             where.append("document_id = ?")
             params.append(document_id)
+        if story_id:
+            where.append("document_id IN (SELECT id FROM documents WHERE story = ?)")
+            params.append(story_id)
         sql = (
             "SELECT id, type, modality, time_value, time_precision, time_text, summary, quote "
             "FROM events"

@@ -16,6 +16,7 @@ from storyline.store.duplicates import DuplicateTables
 from storyline.store.entities import EntityTables
 from storyline.store.events import EventTables
 from storyline.store.migrations import current_version, latest_version, migrate
+from storyline.store.stories import StoryTables
 
 
 @dataclass(slots=True, frozen=True)
@@ -55,7 +56,7 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-class SQLiteStore(EntityTables, EventTables, DuplicateTables):
+class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables):
     """Documents (and later entities, events, stories) in one SQLite file."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:

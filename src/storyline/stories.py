@@ -1,0 +1,201 @@
+"""Stories: which documents tell the same story, decided as each document arrives.
+
+Rewrites of one story share few words but the same people, works and events: a
+document's profile is its entities weighted by how often it names them and by how rare
+they are in the store (IDF: "Han So-hee" says more than "Instagram"). Candidate stories
+are those of the latest documents naming the document's most salient entities (entity
+postings, never a scan); the document joins the candidate whose profile is closest
+(cosine) when that is at least JOIN, and a story far away in time needs more. A near-copy
+joins its original's story. When a document is that close to two stories, they were one
+story told in two halves, and they merge (the old id keeps resolving).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+from storyline.models import Document
+from storyline.store import SQLiteStore
+
+JOIN = 0.08  # least similarity to join a story
+MERGE = 0.3  # least similarity to a second story for the two to merge
+SALIENT = 8  # entities (and words) of a document that look for candidate stories
+POSTINGS = 200  # latest documents per entity or word that are looked at
+TERMS = 80  # words kept per document
+# Time apart discounts similarity: a year outside a story's span leaves 1/e of it.
+TIME_SCALE_DAYS = 365.0
+
+
+def assign_story(store: SQLiteStore, document: Document) -> str:
+    """Put a stored, analysed document into a story (joining, starting or merging
+    stories) and return the story's id."""
+    if document.duplicate_of:
+        original = store.story_of(document.duplicate_of)
+        if original:
+            store.set_story(document.id, original)
+            _refresh(store, original)
+            return original
+    profile = _weights(store, _repeated(store.document_entity_counts(document.id)))
+    words = _text_profile(store, document)
+    candidates = _candidates(store, profile) | store.stories_of_terms(_top(words), POSTINGS)
+    scored = sorted(
+        ((_similarity(store, profile, words, story, document), story) for story in candidates),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < JOIN:
+        story = "s_" + hashlib.sha256(document.id.encode("utf-8")).hexdigest()[:16]
+        store.set_story(document.id, story)
+    else:
+        story = scored[0][1]
+        store.set_story(document.id, story)
+        # the document bridges two halves of one story: they become one
+        for score, other in scored[1:]:
+            if score >= MERGE:
+                store.merge_story(story, other)
+    _refresh(store, story)
+    return story
+
+
+def _repeated(counts: Mapping[str, int]) -> dict[str, int]:
+    """The entities a document names more than once: what it is about, not what it
+    passes by (and not the NER's one-off mistakes). All of them if none repeats."""
+    repeated = {e: n for e, n in counts.items() if n >= 2}
+    return repeated or dict(counts)
+
+
+def _top(weights: Mapping[str, float]) -> list[str]:
+    return sorted(weights, key=lambda k: weights[k], reverse=True)[:SALIENT]
+
+
+def _candidates(store: SQLiteStore, profile: Mapping[str, float]) -> set[str]:
+    return store.stories_of_entities(_top(profile), POSTINGS)
+
+
+_WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+
+
+def _text_profile(store: SQLiteStore, document: Document) -> dict[str, float]:
+    """The document's TERMS most telling words, TF-IDF against the store so far (this
+    document counted), stored for the stories that come later."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    counts = Counter(w for w in _WORD.findall(document.text.lower()) if w not in STOP_WORDS)
+    store.count_terms(counts)
+    total = store.count_in_stories() + 1
+    frequency = store.term_frequencies(counts)
+    weights = {
+        term: (1 + math.log(n)) * math.log(1 + total / max(frequency.get(term, 1), 1))
+        for term, n in counts.items()
+    }
+    kept = {t: weights[t] for t in sorted(weights, key=lambda t: weights[t], reverse=True)[:TERMS]}
+    store.set_document_terms(document.id, kept)
+    return kept
+
+
+def _weights(store: SQLiteStore, counts: Mapping[str, int]) -> dict[str, float]:
+    """Entity counts weighted by rarity: (1 + log count) * log(N / df)."""
+    if not counts:
+        return {}
+    # the documents stories were decided on, and the one being decided
+    total = store.count_in_stories() + 1
+    frequency = store.entity_document_frequency(counts)
+    return {
+        entity: (1 + math.log(count)) * math.log(1 + total / (frequency.get(entity, 0) + 1))
+        for entity, count in counts.items()
+    }
+
+
+def _similarity(
+    store: SQLiteStore,
+    profile: Mapping[str, float],
+    words: Mapping[str, float],
+    story: str,
+    document: Document,
+) -> float:
+    """How much the document is like the story: the geometric mean of its entities' and
+    its words' similarity to the story's, less for a story far away in time."""
+    entities = _cosine(profile, _weights(store, store.story_entity_counts(story)))
+    text = _cosine(words, store.story_terms(story))
+    # both must agree: rewrites share people and words, unrelated pieces of one beat
+    # share one or the other (the same agency, the same "drama" and "episode")
+    score = math.sqrt(entities * text)
+    first, last = store.story_span(story)
+    return score * math.exp(-_days_outside(document.published.value, first, last) / TIME_SCALE_DAYS)
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    shared = sum(a[k] * b[k] for k in a.keys() & b.keys())
+    if not shared:
+        return 0.0
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return shared / norm
+
+
+def _days_outside(value: str | None, first: str | None, last: str | None) -> int:
+    """How far a date lies outside a span, in days (0 when unknown or inside)."""
+    if not value or not first or not last:
+        return 0
+    from datetime import date
+
+    def day(text: str) -> date:
+        parts = [int(p) for p in text.split("-")] + [1, 1]
+        return date(parts[0], parts[1], parts[2])
+
+    when, start, end = day(value), day(first), day(last)
+    if when < start:
+        return (start - when).days
+    if when > end:
+        return (when - end).days
+    return 0
+
+
+def _refresh(store: SQLiteStore, story: str) -> None:
+    first, last = store.story_span(story)
+    store.save_story(story, story_title(store, story), first, last)
+
+
+_TITLE_TYPES = {"person": 0, "work": 1, "event": 2, "org": 3, "place": 4}
+
+
+def story_entities(store: SQLiteStore, story: str) -> list[str]:
+    """The story's entities, what it is most about first: named in most of its
+    documents, then people before works, events, organisations and places."""
+    counts = store.story_entity_counts(story)
+    entities = {e.id: e for e in store.entities_by_id(list(counts))}
+    return sorted(
+        (e for e in counts if e in entities),
+        key=lambda e: (-counts[e], _TITLE_TYPES.get(entities[e].type, 5), -entities[e].mentions, e),
+    )
+
+
+def story_title(store: SQLiteStore, story: str) -> str:
+    """'Song Hye-kyo and Han So-hee: like, support, dating': the two people or works
+    most of its documents name, and what happens most in it."""
+    top = story_entities(store, story)[:2]
+    names = store.entity_names(top)
+    kinds = Counter(
+        event.type.split(".", 1)[1].replace("_", " ")
+        for event in store.events(story_id=story)
+        if event.type not in {"speech.statement", "bio.born"}
+    )
+    head = " and ".join(names[e] for e in top if e in names)
+    what = ", ".join(kind for kind, _ in kinds.most_common(3))
+    head = head or "Untitled story"
+    return f"{head}: {what}" if what else head
+
+
+def restory(store: SQLiteStore) -> int:
+    """Forget every story and assign all documents again, in ingest order (after a
+    change of parameters); the result is what incremental ingest in that order gives."""
+    with store.transaction():
+        store.clear_stories()
+    count = 0
+    for document in list(store.documents()):
+        with store.transaction():
+            assign_story(store, document)
+        count += 1
+    return count
