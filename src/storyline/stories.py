@@ -165,10 +165,10 @@ def story_entities(store: SQLiteStore, story: str) -> list[str]:
     """The story's entities, what it is most about first: named in most of its
     documents, then people before works, events, organisations and places."""
     counts = store.story_entity_counts(story)
-    entities = {e.id: e for e in store.entities_by_id(list(counts))}
+    facts = store.entity_facts(counts)
     return sorted(
-        (e for e in counts if e in entities),
-        key=lambda e: (-counts[e], _TITLE_TYPES.get(entities[e].type, 5), -entities[e].mentions, e),
+        (e for e in counts if e in facts),
+        key=lambda e: (-counts[e], _TITLE_TYPES.get(facts[e][0], 5), -facts[e][2], e),
     )
 
 
@@ -177,14 +177,12 @@ def story_title(store: SQLiteStore, story: str) -> str:
     most of its documents name, and what happens most in it."""
     top = story_entities(store, story)[:2]
     names = store.entity_names(top)
-    kinds = Counter(
-        event.type.split(".", 1)[1].replace("_", " ")
-        for event in store.events(story_id=story)
-        if event.type not in {"speech.statement", "bio.born"}
-    )
-    head = " and ".join(names[e] for e in top if e in names)
+    kinds: Counter[str] = Counter()
+    for type_, count in store.story_event_types(story).items():
+        if type_ not in {"speech.statement", "bio.born"}:
+            kinds[type_.split(".", 1)[1].replace("_", " ")] += count
+    head = " and ".join(names[e] for e in top if e in names) or "Untitled story"
     what = ", ".join(kind for kind, _ in kinds.most_common(3))
-    head = head or "Untitled story"
     return f"{head}: {what}" if what else head
 
 

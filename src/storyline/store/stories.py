@@ -92,16 +92,38 @@ class StoryTables:
     def entity_document_frequency(self, entity_ids: Iterable[str]) -> dict[str, int]:
         """How many documents in stories name each entity (the documents stories were
         decided on, so that recomputing them in order gives the same stories)."""
-        out: dict[str, int] = {}
-        for entity_id in entity_ids:
-            row = self.conn.execute(
-                "SELECT count(DISTINCT m.document_id) FROM mentions m "
-                "JOIN documents d ON d.id = m.document_id "
-                "WHERE m.entity_id = ? AND d.story IS NOT NULL",
-                (entity_id,),
-            ).fetchone()
-            out[entity_id] = int(row[0])
-        return out
+        ids = list(entity_ids)
+        if not ids:
+            return {}
+        rows = self.conn.execute(
+            "SELECT m.entity_id, count(DISTINCT m.document_id) FROM mentions m "
+            "JOIN documents d ON d.id = m.document_id "
+            f"WHERE m.entity_id IN ({', '.join('?' * len(ids))}) AND d.story IS NOT NULL "
+            "GROUP BY m.entity_id",
+            ids,
+        )
+        return {str(e): int(n) for e, n in rows}
+
+    def entity_facts(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, str, int]]:
+        """(type, name, mentions) of each entity: what ranking a story's entities needs."""
+        ids = list(entity_ids)
+        if not ids:
+            return {}
+        rows = self.conn.execute(
+            "SELECT e.id, e.type, e.name, coalesce(sum(s.mentions), 0) FROM entities e "
+            "LEFT JOIN entity_spellings s ON s.entity_id = e.id "
+            f"WHERE e.id IN ({', '.join('?' * len(ids))}) GROUP BY e.id",
+            ids,
+        )
+        return {str(r[0]): (str(r[1]), str(r[2]), int(r[3])) for r in rows}
+
+    def story_event_types(self, story_id: str) -> dict[str, int]:
+        rows = self.conn.execute(
+            "SELECT type, count(*) FROM events WHERE document_id IN "
+            "(SELECT id FROM documents WHERE story = ?) GROUP BY type",
+            (story_id,),
+        )
+        return {str(t): int(n) for t, n in rows}
 
     def count_in_stories(self) -> int:
         row = self.conn.execute("SELECT count(*) FROM documents WHERE story IS NOT NULL")
