@@ -182,7 +182,7 @@ def story_title(store: SQLiteStore, story: str) -> str:
         if type_ not in {"speech.statement", "bio.born"}:
             kinds[type_.split(".", 1)[1].replace("_", " ")] += count
     head = " and ".join(names[e] for e in top if e in names) or "Untitled story"
-    what = ", ".join(kind for kind, _ in kinds.most_common(3))
+    what = ", ".join(sorted(kinds, key=lambda k: (-kinds[k], k))[:3])
     return f"{head}: {what}" if what else head
 
 
