@@ -59,13 +59,20 @@ class StoryTables:
 
     def stories_of_entities(self, entity_ids: Iterable[str], per_entity: int) -> set[str]:
         """The stories of the latest `per_entity` documents naming each entity."""
+        return self._stories_of("mentions", "entity_id", entity_ids, per_entity)
+
+    def stories_of_terms(self, terms: Iterable[str], per_term: int) -> set[str]:
+        """The stories of the latest `per_term` documents holding each term."""
+        return self._stories_of("document_terms", "term", terms, per_term)
+
+    def _stories_of(self, table: str, column: str, keys: Iterable[str], per_key: int) -> set[str]:
         found: set[str] = set()
-        for entity_id in entity_ids:
+        for key in keys:
             rows = self.conn.execute(
-                "SELECT DISTINCT story FROM (SELECT d.story FROM mentions m "
-                "JOIN documents d ON d.id = m.document_id "
-                "WHERE m.entity_id = ? AND d.story IS NOT NULL ORDER BY d.rowid DESC LIMIT ?)",
-                (entity_id, per_entity),
+                f"SELECT DISTINCT story FROM (SELECT d.story FROM {table} p "
+                "JOIN documents d ON d.id = p.document_id "
+                f"WHERE p.{column} = ? AND d.story IS NOT NULL ORDER BY d.rowid DESC LIMIT ?)",
+                (key, per_key),
             )
             found.update(str(r[0]) for r in rows)
         return found
@@ -171,19 +178,6 @@ class StoryTables:
             "INSERT INTO document_terms(document_id, term, weight) VALUES (?, ?, ?)",
             [(document_id, t, w) for t, w in weights.items()],
         )
-
-    def stories_of_terms(self, terms: Iterable[str], per_term: int) -> set[str]:
-        """The stories of the latest `per_term` documents holding each term."""
-        found: set[str] = set()
-        for term in terms:
-            rows = self.conn.execute(
-                "SELECT DISTINCT story FROM (SELECT d.story FROM document_terms t "
-                "JOIN documents d ON d.id = t.document_id "
-                "WHERE t.term = ? AND d.story IS NOT NULL ORDER BY d.rowid DESC LIMIT ?)",
-                (term, per_term),
-            )
-            found.update(str(r[0]) for r in rows)
-        return found
 
     def story_terms(self, story_id: str) -> dict[str, float]:
         """The summed term weights of the story's documents (its text centroid)."""
