@@ -1,13 +1,16 @@
 """Stories: which documents tell the same story, decided as each document arrives.
 
-Rewrites of one story share few words but the same people, works and events: a
-document's profile is its entities weighted by how often it names them and by how rare
-they are in the store (IDF: "Han So-hee" says more than "Instagram"). Candidate stories
-are those of the latest documents naming the document's most salient entities (entity
-postings, never a scan); the document joins the candidate whose profile is closest
-(cosine) when that is at least JOIN, and a story far away in time needs more. A near-copy
-joins its original's story. When a document is that close to two stories, they were one
-story told in two halves, and they merge (the old id keeps resolving).
+Rewrites of one story share few words verbatim but the same people, works and places,
+and the same telling words. A document is compared with a story through two profiles:
+the entities it names more than once, weighted by how often and by how rare they are
+among the documents already in stories (IDF: "Han So-hee" says more than "Instagram"),
+and its TERMS most telling words (TF-IDF). The similarity is the geometric mean of the
+two cosines (both must agree: unrelated articles on one beat share one or the other),
+discounted by the time the document lies outside the story's span. Candidate stories
+are those of the latest documents naming its salient entities or words (postings, never
+a scan); it joins the closest at JOIN or more, else starts a story. A document that is
+also MERGE-close to a second story bridges two halves of one story: they merge, and the
+old id keeps resolving. A near-copy joins its original's story.
 """
 
 from __future__ import annotations
@@ -41,7 +44,9 @@ def assign_story(store: SQLiteStore, document: Document) -> str:
             return original
     profile = _weights(store, _repeated(store.document_entity_counts(document.id)))
     words = _text_profile(store, document)
-    candidates = _candidates(store, profile) | store.stories_of_terms(_top(words), POSTINGS)
+    candidates = store.stories_of_entities(_top(profile), POSTINGS) | store.stories_of_terms(
+        _top(words), POSTINGS
+    )
     scored = sorted(
         ((_similarity(store, profile, words, story, document), story) for story in candidates),
         reverse=True,
@@ -69,10 +74,6 @@ def _repeated(counts: Mapping[str, int]) -> dict[str, int]:
 
 def _top(weights: Mapping[str, float]) -> list[str]:
     return sorted(weights, key=lambda k: weights[k], reverse=True)[:SALIENT]
-
-
-def _candidates(store: SQLiteStore, profile: Mapping[str, float]) -> set[str]:
-    return store.stories_of_entities(_top(profile), POSTINGS)
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
