@@ -443,6 +443,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         ("credited", counts(stats.credited_sources)),
         ("entities", f"{sum(stats.entities.values())} ({counts(stats.entities)})"),
         ("events", f"{sum(stats.events.values())} ({counts(stats.events)})"),
+        ("stories", f"{stats.stories} ({stats.near_copies} documents are copies of others)"),
     ]
     for label, value in rows:
         out.print(f"[bold]{label:>10}[/]  {escape(value)}", soft_wrap=True)

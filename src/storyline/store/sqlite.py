@@ -46,6 +46,8 @@ class StoreStats:
     last_published: str | None
     entities: dict[str, int]
     events: dict[str, int]
+    stories: int
+    near_copies: int
     unannotated: int
 
 
@@ -270,6 +272,12 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables):
             first_published=first,
             last_published=last,
             entities=counts("SELECT type, count(*) FROM entities GROUP BY 1 ORDER BY 2 DESC, 1"),
+            stories=int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0]),
+            near_copies=int(
+                self.conn.execute(
+                    "SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"
+                ).fetchone()[0]
+            ),
             events=counts(
                 "SELECT substr(type, 1, instr(type, '.') - 1), count(*) FROM events "
                 "GROUP BY 1 ORDER BY 2 DESC, 1"
