@@ -23,12 +23,14 @@ from collections.abc import Mapping
 
 from storyline.models import Document
 from storyline.store import SQLiteStore
+from storyline.store.stories import StoryJoin
 
 JOIN = 0.08  # least similarity to join a story
 MERGE = 0.3  # least similarity to a second story for the two to merge
 SALIENT = 8  # entities (and words) of a document that look for candidate stories
 POSTINGS = 200  # latest documents per entity or word that are looked at
 TERMS = 80  # words kept per document
+POSTED_TERMS = 20  # of which this many are posted, for later documents to find
 # Time apart discounts similarity: a year outside a story's span leaves 1/e of it.
 TIME_SCALE_DAYS = 365.0
 
@@ -36,32 +38,38 @@ TIME_SCALE_DAYS = 365.0
 def assign_story(store: SQLiteStore, document: Document) -> str:
     """Put a stored, analysed document into a story (joining, starting or merging
     stories) and return the story's id."""
-    if document.duplicate_of:
-        original = store.story_of(document.duplicate_of)
-        if original:
-            store.set_story(document.id, original)
-            _refresh(store, original)
-            return original
-    profile = _weights(store, _repeated(store.document_entity_counts(document.id)))
+    counts = store.document_entity_counts(document.id)
+    profile = _weights(store, _repeated(counts))
     words = _text_profile(store, document)
-    candidates = store.stories_of_entities(_top(profile), POSTINGS) | store.stories_of_terms(
-        _top(words), POSTINGS
+    join = StoryJoin(
+        document.id,
+        document.published.value,
+        entities=counts,
+        terms=words,
+        keys=[f"e:{e}" for e in _repeated(counts)] + [f"t:{t}" for t in _top(words, POSTED_TERMS)],
     )
+    original = store.story_of(document.duplicate_of) if document.duplicate_of else None
+    if original:
+        store.join_story(original, join)
+        _retitle(store, original)
+        return original
+    keys = [f"e:{e}" for e in _top(profile)] + [f"t:{t}" for t in _top(words)]
+    candidates = store.stories_for_keys(keys, POSTINGS)
     scored = sorted(
         ((_similarity(store, profile, words, story, document), story) for story in candidates),
         reverse=True,
     )
     if not scored or scored[0][0] < JOIN:
         story = "s_" + hashlib.sha256(document.id.encode("utf-8")).hexdigest()[:16]
-        store.set_story(document.id, story)
+        store.join_story(story, join)
     else:
         story = scored[0][1]
-        store.set_story(document.id, story)
+        store.join_story(story, join)
         # the document bridges two halves of one story: they become one
         for score, other in scored[1:]:
             if score >= MERGE:
                 store.merge_story(story, other)
-    _refresh(store, story)
+    _retitle(store, story)
     return story
 
 
@@ -72,16 +80,16 @@ def _repeated(counts: Mapping[str, int]) -> dict[str, int]:
     return repeated or dict(counts)
 
 
-def _top(weights: Mapping[str, float]) -> list[str]:
-    return sorted(weights, key=lambda k: weights[k], reverse=True)[:SALIENT]
+def _top(weights: Mapping[str, float], n: int = SALIENT) -> list[str]:
+    return sorted(weights, key=lambda k: (-weights[k], k))[:n]
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 
 
 def _text_profile(store: SQLiteStore, document: Document) -> dict[str, float]:
-    """The document's TERMS most telling words, TF-IDF against the store so far (this
-    document counted), stored for the stories that come later."""
+    """The document's TERMS most telling words, TF-IDF against the documents in stories
+    so far and this one."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     counts = Counter(w for w in _WORD.findall(document.text.lower()) if w not in STOP_WORDS)
@@ -92,9 +100,7 @@ def _text_profile(store: SQLiteStore, document: Document) -> dict[str, float]:
         term: (1 + math.log(n)) * math.log(1 + total / max(frequency.get(term, 1), 1))
         for term, n in counts.items()
     }
-    kept = {t: weights[t] for t in sorted(weights, key=lambda t: weights[t], reverse=True)[:TERMS]}
-    store.set_document_terms(document.id, kept)
-    return kept
+    return {t: weights[t] for t in _top(weights, TERMS)}
 
 
 def _weights(store: SQLiteStore, counts: Mapping[str, int]) -> dict[str, float]:
@@ -154,9 +160,8 @@ def _days_outside(value: str | None, first: str | None, last: str | None) -> int
     return 0
 
 
-def _refresh(store: SQLiteStore, story: str) -> None:
-    first, last = store.story_span(story)
-    store.save_story(story, story_title(store, story), first, last)
+def _retitle(store: SQLiteStore, story: str) -> None:
+    store.set_title(story, story_title(store, story))
 
 
 _TITLE_TYPES = {"person": 0, "work": 1, "event": 2, "org": 3, "place": 4}

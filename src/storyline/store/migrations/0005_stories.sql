@@ -13,17 +13,46 @@ CREATE TABLE story_redirects (
     new_id TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- Each document's most telling words (TF-IDF weight when it arrived) and how many
--- documents hold each word: the text half of a story's profile, and its postings.
-CREATE TABLE term_frequency (
-    term TEXT PRIMARY KEY,
+-- What a story is made of, kept up to date as documents join and stories merge, so that
+-- comparing a document with a story never reads all of the story's documents.
+CREATE TABLE story_entities (                -- documents of the story naming the entity
+    story_id  TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    PRIMARY KEY (story_id, entity_id)
+) WITHOUT ROWID;
+
+CREATE TABLE story_terms (                   -- summed TF-IDF weights of its words
+    story_id TEXT NOT NULL,
+    term     TEXT NOT NULL,
+    weight   REAL NOT NULL,
+    PRIMARY KEY (story_id, term)
+) WITHOUT ROWID;
+
+CREATE TABLE story_event_types (
+    story_id TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    events   INTEGER NOT NULL,
+    PRIMARY KEY (story_id, type)
+) WITHOUT ROWID;
+
+-- Documents in stories that name each entity, and that hold each word.
+CREATE TABLE entity_frequency (
+    entity_id TEXT PRIMARY KEY,
     documents INTEGER NOT NULL
 ) WITHOUT ROWID;
 
-CREATE TABLE document_terms (
-    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    term        TEXT NOT NULL,
-    weight      REAL NOT NULL,
-    PRIMARY KEY (document_id, term)
+CREATE TABLE term_frequency (
+    term      TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE INDEX document_terms_term ON document_terms(term);
+
+-- Postings: the story of each document under its salient entities ("e:…") and words
+-- ("t:…"), newest first by `seq` (the document's rowid).
+CREATE TABLE story_postings (
+    key      TEXT NOT NULL,
+    seq      INTEGER NOT NULL,
+    story_id TEXT NOT NULL,
+    PRIMARY KEY (key, seq)
+) WITHOUT ROWID;
+CREATE INDEX story_postings_story ON story_postings(story_id);
