@@ -126,12 +126,21 @@ def _similarity(
     """How much the document is like the story: the geometric mean of its entities' and
     its words' similarity to the story's, less for a story far away in time."""
     entities = _cosine(profile, _weights(store, store.story_entity_counts(story)))
-    text = _cosine(words, store.story_terms(story))
+    text = _text_cosine(store, words, story)
     # both must agree: rewrites share people and words, unrelated pieces of one beat
     # share one or the other (the same agency, the same "drama" and "episode")
     score = math.sqrt(entities * text)
     first, last = store.story_span(story)
     return score * math.exp(-_days_outside(document.published.value, first, last) / TIME_SCALE_DAYS)
+
+
+def _text_cosine(store: SQLiteStore, words: Mapping[str, float], story: str) -> float:
+    """The cosine of the document's words with the story's, from the story's weights of
+    those words and its kept norm."""
+    shared = store.story_term_weights(story, words)
+    dot = sum(words[t] * w for t, w in shared.items())
+    norm = math.sqrt(sum(v * v for v in words.values())) * store.story_terms_norm(story)
+    return dot / norm if dot and norm else 0.0
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:

@@ -3,6 +3,7 @@ up to date as documents join and stories merge), and the postings that find cand
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -59,6 +60,13 @@ class StoryTables:
             "ON CONFLICT DO UPDATE SET documents = documents + 1",
             [(e,) for e in entities],
         )
+        before = self.story_term_weights(story_id, join.terms)
+        growth = sum(
+            (before.get(t, 0.0) + w) ** 2 - before.get(t, 0.0) ** 2 for t, w in join.terms.items()
+        )
+        self.conn.execute(
+            "UPDATE stories SET terms_norm2 = terms_norm2 + ? WHERE id = ?", (growth, story_id)
+        )
         self.conn.executemany(
             "INSERT INTO story_terms(story_id, term, weight) VALUES (?, ?, ?) "
             "ON CONFLICT DO UPDATE SET weight = weight + excluded.weight",
@@ -98,6 +106,11 @@ class StoryTables:
             )
             self.conn.execute(f"DELETE FROM {table} WHERE story_id = ?", (merged,))
         self.conn.execute("UPDATE story_postings SET story_id = ? WHERE story_id = ?", params)
+        self.conn.execute(  # merges are rare: the norm is summed afresh
+            "UPDATE stories SET terms_norm2 = (SELECT coalesce(sum(weight * weight), 0) "
+            "FROM story_terms WHERE story_id = ?) WHERE id = ?",
+            (into, into),
+        )
         self.conn.execute(
             "UPDATE stories SET "
             "first = (SELECT min(first) FROM stories WHERE id IN (?, ?)), "
@@ -178,12 +191,24 @@ class StoryTables:
         )
         return {str(e): int(n) for e, n in rows}
 
-    def story_terms(self, story_id: str) -> dict[str, float]:
-        """The summed word weights of the story's documents (its text centroid)."""
+    def story_term_weights(self, story_id: str, terms: Iterable[str]) -> dict[str, float]:
+        """The story's summed weights of these words (its text centroid, where it meets
+        a document: never the whole vocabulary of a long story)."""
+        terms = list(terms)
+        if not terms:
+            return {}
         rows = self.conn.execute(
-            "SELECT term, weight FROM story_terms WHERE story_id = ?", (story_id,)
+            "SELECT term, weight FROM story_terms WHERE story_id = ? AND term IN "
+            f"({', '.join('?' * len(terms))})",
+            (story_id, *terms),
         )
         return {str(t): float(w) for t, w in rows}
+
+    def story_terms_norm(self, story_id: str) -> float:
+        row = self.conn.execute(
+            "SELECT terms_norm2 FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
+        return math.sqrt(max(float(row[0]), 0.0)) if row else 0.0
 
     def story_event_types(self, story_id: str) -> dict[str, int]:
         rows = self.conn.execute(

@@ -5,7 +5,8 @@ CREATE TABLE stories (
     id         TEXT PRIMARY KEY,
     title      TEXT NOT NULL,
     first      TEXT,
-    last       TEXT
+    last       TEXT,
+    terms_norm2 REAL NOT NULL DEFAULT 0   -- squared length of its summed word weights
 );
 
 CREATE TABLE story_redirects (
