@@ -39,8 +39,10 @@ def assign_story(store: SQLiteStore, document: Document) -> str:
     """Put a stored, analysed document into a story (joining, starting or merging
     stories) and return the story's id."""
     counts = store.document_entity_counts(document.id)
-    profile = _weights(store, _repeated(counts))
-    words = _text_profile(store, document)
+    # the documents stories were decided on, and this one: once per document
+    total = store.count_in_stories() + 1
+    profile = _weights(store, _repeated(counts), total)
+    words = _text_profile(store, document, total)
     join = StoryJoin(
         document.id,
         document.published.value,
@@ -56,7 +58,10 @@ def assign_story(store: SQLiteStore, document: Document) -> str:
     keys = [f"e:{e}" for e in _top(profile)] + [f"t:{t}" for t in _top(words)]
     candidates = store.stories_for_keys(keys, POSTINGS)
     scored = sorted(
-        ((_similarity(store, profile, words, story, document), story) for story in candidates),
+        (
+            (_similarity(store, profile, words, story, document, total), story)
+            for story in candidates
+        ),
         reverse=True,
     )
     if not scored or scored[0][0] < JOIN:
@@ -87,14 +92,13 @@ def _top(weights: Mapping[str, float], n: int = SALIENT) -> list[str]:
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 
 
-def _text_profile(store: SQLiteStore, document: Document) -> dict[str, float]:
+def _text_profile(store: SQLiteStore, document: Document, total: int) -> dict[str, float]:
     """The document's TERMS most telling words, TF-IDF against the documents in stories
     so far and this one."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     counts = Counter(w for w in _WORD.findall(document.text.lower()) if w not in STOP_WORDS)
     store.count_terms(counts)
-    total = store.count_in_stories() + 1
     frequency = store.term_frequencies(counts)
     weights = {
         term: (1 + math.log(n)) * math.log(1 + total / max(frequency.get(term, 1), 1))
@@ -103,12 +107,10 @@ def _text_profile(store: SQLiteStore, document: Document) -> dict[str, float]:
     return {t: weights[t] for t in _top(weights, TERMS)}
 
 
-def _weights(store: SQLiteStore, counts: Mapping[str, int]) -> dict[str, float]:
+def _weights(store: SQLiteStore, counts: Mapping[str, int], total: int) -> dict[str, float]:
     """Entity counts weighted by rarity: (1 + log count) * log(N / df)."""
     if not counts:
         return {}
-    # the documents stories were decided on, and the one being decided
-    total = store.count_in_stories() + 1
     frequency = store.entity_document_frequency(counts)
     return {
         entity: (1 + math.log(count)) * math.log(1 + total / (frequency.get(entity, 0) + 1))
@@ -122,10 +124,11 @@ def _similarity(
     words: Mapping[str, float],
     story: str,
     document: Document,
+    total: int,
 ) -> float:
     """How much the document is like the story: the geometric mean of its entities' and
     its words' similarity to the story's, less for a story far away in time."""
-    entities = _cosine(profile, _weights(store, store.story_entity_counts(story)))
+    entities = _cosine(profile, _weights(store, store.story_entity_counts(story), total))
     text = _text_cosine(store, words, story)
     # both must agree: rewrites share people and words, unrelated pieces of one beat
     # share one or the other (the same agency, the same "drama" and "episode")
