@@ -41,14 +41,15 @@ def assign_story(store: SQLiteStore, document: Document) -> str:
     counts = store.document_entity_counts(document.id)
     # the documents stories were decided on, and this one: once per document
     total = store.count_in_stories() + 1
-    profile = _weights(store, _repeated(counts), total)
+    repeated = _repeated(counts)
+    profile = _weights(store, repeated, total)
     words = _text_profile(store, document, total)
     join = StoryJoin(
         document.id,
         document.published.value,
         entities=counts,
         terms=words,
-        keys=[f"e:{e}" for e in _repeated(counts)] + [f"t:{t}" for t in _top(words, POSTED_TERMS)],
+        keys=[f"e:{e}" for e in repeated] + [f"t:{t}" for t in _top(words, POSTED_TERMS)],
     )
     original = store.story_of(document.duplicate_of) if document.duplicate_of else None
     if original:
