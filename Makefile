@@ -23,6 +23,7 @@ demo: install
 	$(BIN)/storyline --db $(DEMO_DB) entities --limit 15
 	$(BIN)/storyline --db $(DEMO_DB) events
 	$(BIN)/storyline --db $(DEMO_DB) stories
+	$(BIN)/storyline --db $(DEMO_DB) report
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -41,6 +42,9 @@ bench: install
 	$(BIN)/python benchmarks/annotate.py
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/html_extraction.py
+	$(BIN)/python benchmarks/stories.py
+	$(BIN)/python benchmarks/story_mix.py
+	$(BIN)/python benchmarks/tls.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .mypy_cache .ruff_cache .pytest_cache

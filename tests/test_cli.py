@@ -108,7 +108,13 @@ def test_export_schema(run: CLI, examples: Path, tmp_path: Path) -> None:
     assert run("export", "--format", "json", "-o", str(out)).exit_code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema"] == "storyline/v1"
-    assert data["relations"] == []
+    entities = {e["id"] for e in data["entities"]}
+    events = {e["id"] for e in data["events"]}
+    assert data["relations"], "the sample corpus states relations"
+    for relation in data["relations"]:
+        assert {relation["subject"], relation["object"]} <= entities
+        assert set(relation["events"]) <= events
+        assert relation["events"] or relation["evidence"]
     for story in data["stories"]:
         assert set(story) >= {"id", "title", "documents", "entities", "first", "last"}
         assert story["id"].startswith("s_") and story["documents"]
@@ -227,3 +233,29 @@ def test_reprocess_and_stats(run: CLI, examples: Path) -> None:
     assert json.loads(run("entities", "--json").output) == before
     stats = run("stats")
     assert "entities" in stats.output and "person" in stats.output
+
+
+def test_timeline_graph_and_report_commands(run: CLI, examples: Path) -> None:
+    run("ingest", str(examples))
+    result = run("timeline", "--all", "--format", "json")
+    assert result.exit_code == 0
+    entries = json.loads(result.output)
+    assert entries and all({"date", "text", "evidence"} <= set(e) for e in entries)
+    dated = [e["date"] for e in entries if e["date"]]
+    assert dated == sorted(dated)
+    summary = json.loads(run("timeline", "--all", "--dates", "2", "--format", "json").output)
+    assert 1 <= len({e["date"] for e in summary}) <= 2
+    pair = run("timeline", "--pair", "Min Seo-yeon", "Moonlit Harbor", "--format", "markdown")
+    assert pair.exit_code == 0 and "Moonlit Harbor" in pair.output
+    graph = run("graph", "--format", "mermaid")
+    assert graph.exit_code == 0 and graph.output.startswith("graph LR")
+    report = run("report")
+    assert report.exit_code == 0 and "## Timeline" in report.output and "[^1]:" in report.output
+
+
+def test_timeline_needs_one_scope(run: CLI, examples: Path) -> None:
+    run("ingest", str(examples))
+    result = run("timeline")
+    assert result.exit_code == 2 and "give one of" in result.output
+    result = run("report", "s_nothing")
+    assert result.exit_code == 1 and "no story 's_nothing'" in result.output

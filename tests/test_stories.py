@@ -81,3 +81,18 @@ def test_restory_gives_the_same_stories(store: SQLiteStore, tmp_path: Path) -> N
     before = sorted(sorted(s.documents) for s in store.stories())
     assert restory(store) == store.count_documents()
     assert sorted(sorted(s.documents) for s in store.stories()) == before
+
+
+def test_a_replaced_document_leaves_its_story(store: SQLiteStore, tmp_path: Path) -> None:
+    path = tmp_path / "changing.txt"
+    path.write_text(DATING[0], encoding="utf-8")
+    assert ingest(store, [str(path)]).failed == 0
+    [dating] = store.stories()
+    path.write_text(AWARDS[0], encoding="utf-8")
+    assert ingest(store, [str(path)]).failed == 0
+    [awards] = store.stories()
+    assert awards.id != dating.id and store.resolve_story(dating.id) is None
+    assert store.count_in_stories() == 1
+    assert store.story_entity_counts(dating.id) == {}
+    named = store.story_entity_counts(awards.id)
+    assert store.entity_document_frequency(named) == dict.fromkeys(named, 1)

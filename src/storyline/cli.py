@@ -13,6 +13,7 @@ from typing import Any, TypeVar, cast
 
 import click
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -25,16 +26,23 @@ from storyline.evidence import EntityDetail, entity_detail
 from storyline.export import (
     document_record,
     entity_record,
+    entry_record,
     event_record,
     export_json,
     story_record,
 )
+from storyline.graph import FORMATS as GRAPH_FORMATS
+from storyline.graph import render as render_graph
+from storyline.graph import story_graph
 from storyline.ingest import IngestResult, IngestSummary, ingest, reannotate
 from storyline.models import InputKind, Outcome
 from storyline.read import FieldNames, ReadOptions, expand_inputs
+from storyline.report import FORMATS as REPORT_FORMATS
+from storyline.report import build_report, to_html, to_markdown
 from storyline.sizes import format_size, parse_size
 from storyline.store import SQLiteStore, open_store
 from storyline.stories import restory
+from storyline.timeline import Entry, store_summary_timeline, timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -802,6 +810,207 @@ def restory_command(ctx: click.Context) -> None:
         done = restory(store)
         count = len(store.stories())
     out.print(f"[green]Assigned {done} documents[/] to {count} stories.")
+
+
+def _story_id(store: SQLiteStore, story_id: str) -> str:
+    resolved = store.resolve_story(story_id)
+    if resolved is None:
+        raise StorylineError(f"no story {story_id!r}; list them with `storyline stories`")
+    return resolved
+
+
+@cli.command("timeline")
+@db_option
+@click.option("--story", "story_id", metavar="ID", help="The timeline of this story.")
+@click.option("--entity", "entity_name", metavar="NAME", help="The events of this entity.")
+@click.option(
+    "--pair", nargs=2, metavar="NAME NAME", help="The events both of these entities take part in."
+)
+@click.option("--all", "everything", is_flag=True, help="Every event (or date) in the database.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="json is a list of {date, text, ...}: what tls_score.py reads.",
+)
+@click.option(
+    "--dates",
+    type=click.IntRange(min=1),
+    metavar="K",
+    help="Instead of every event: the K most important dates, each summarised by "
+    "sentences from the articles.",
+)
+@click.option(
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="With --dates: sentences per date.",
+)
+@click.pass_context
+def timeline_command(
+    ctx: click.Context,
+    story_id: str | None,
+    entity_name: str | None,
+    pair: tuple[str, str] | None,
+    everything: bool,
+    fmt: str,
+    dates: int | None,
+    sentences: int,
+) -> None:
+    """What happened, in time order: a story's, an entity's or a pair's events.
+
+    Each event appears once, with the number of independent outlets reporting it and
+    its modality when it is not simply asserted. Events are ordered by date at their
+    precision (a month before the days in it); undated events follow, in the order
+    they were reported.
+
+    With --dates K, the timeline is a summary instead: the K dates the articles name
+    and publish on most, each told in up to N sentences taken from the articles (the
+    Timeline17 setting).
+
+    \b
+    Examples:
+      storyline timeline --story s_1a2b3c
+      storyline timeline --pair "Han So-hee" "Song Hye-kyo" --format markdown
+      storyline timeline --all --dates 20 --sentences 2 --format json > tl.json
+    """
+    chosen = sum(bool(x) for x in (story_id, entity_name, pair, everything))
+    if chosen != 1:
+        raise click.UsageError("give one of --story ID, --entity NAME, --pair NAME NAME, --all")
+    if dates and (entity_name or pair):
+        raise click.UsageError("--dates works with --story or --all")
+    with _store(ctx) as store:
+        resolved = _story_id(store, story_id) if story_id else None
+        if dates:
+            entries = store_summary_timeline(store, dates, sentences, story_id=resolved)
+        else:
+            entries = timeline(
+                store,
+                story_id=resolved,
+                entity_ids=[_one_entity(store, entity_name)] if entity_name else (),
+                pair=(_one_entity(store, pair[0]), _one_entity(store, pair[1])) if pair else None,
+            )
+        outlets = {d.id: d.outlet or d.id for d in store.documents()}
+    if fmt == "json":
+        _print_json([entry_record(e) for e in entries])
+    elif fmt == "markdown":
+        for entry in entries:
+            sys.stdout.write(f"- {_entry_text(entry, outlets)}\n")
+    else:
+        _print_timeline(entries, outlets)
+    if not entries:
+        err.print("No events found. Add documents with [bold]storyline ingest PATH[/].")
+
+
+def _entry_text(entry: Entry, outlets: dict[str, str]) -> str:
+    when = entry.date or "undated"
+    sources = sorted({outlets.get(v.document, v.document) for v in entry.evidence})
+    cited = f" ({', '.join(sources)})" if sources else ""
+    return f"**{when}** {entry.text}{cited}"
+
+
+def _print_timeline(entries: list[Entry], outlets: dict[str, str]) -> None:
+    undated_started = False
+    for entry in entries:
+        if entry.undated and not undated_started:
+            out.print("\n[bold]Undated[/] [dim](in the order they were reported)[/]")
+            undated_started = True
+        line = Text(f"{entry.date or '—':10}  ", style="bold")
+        line.append(entry.text, style=_MODALITY_STYLES.get(entry.modality, ""))
+        sources = sorted({outlets.get(v.document, v.document) for v in entry.evidence})
+        if sources:
+            line.append(f"  {', '.join(sources)}", style="dim")
+        if entry.conflicts:
+            line.append("  sources disagree", style="yellow")
+        out.print(line, soft_wrap=True)
+
+
+@cli.command("graph")
+@db_option
+@click.option("--story", "story_id", metavar="ID", help="The relations of this story.")
+@click.option("--entity", "entity_name", metavar="NAME", help="The relations of this entity.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(GRAPH_FORMATS),
+    default="json",
+    show_default=True,
+    help="json (node-link), graphml or gexf (Gephi, yEd), mermaid (Markdown diagrams).",
+)
+@click.pass_context
+def graph_command(
+    ctx: click.Context, story_id: str | None, entity_name: str | None, fmt: str
+) -> None:
+    """The relationship graph: entities as nodes, relations as edges.
+
+    Nodes carry the entity's type and mention count; edges the relation type (dating,
+    friends, co_stars, cast_in, represents…), its time span, modality and how many
+    sentences support it. Without --story or --entity: the whole database.
+
+    \b
+    Examples:
+      storyline graph --story s_1a2b3c --format mermaid
+      storyline graph --entity "Han So-hee" --format graphml > han.graphml
+    """
+    with _store(ctx) as store:
+        graph = story_graph(
+            store,
+            story_id=_story_id(store, story_id) if story_id else None,
+            entity_ids=[_one_entity(store, entity_name)] if entity_name else (),
+        )
+    sys.stdout.write(render_graph(graph, fmt))
+    if not graph.number_of_edges():
+        err.print("No relations found.")
+
+
+@cli.command("report")
+@db_option
+@click.argument("story_id", metavar="[STORY]", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="markdown",
+    show_default=True,
+    help="markdown (printed nicely in a terminal) or a standalone HTML page.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@click.pass_context
+def report_command(ctx: click.Context, story_id: str | None, fmt: str, output: Path | None) -> None:
+    """A story as a report with citations: who is who, the timeline, relationships,
+    rumours and denials, where sources disagree, and what each outlet contributed.
+    Every line is footnoted to the document and sentence it comes from. Without
+    STORY: the story with the most documents.
+
+    \b
+    Examples:
+      storyline report
+      storyline report s_1a2b3c --format html -o story.html
+    """
+    with _store(ctx) as store:
+        if story_id is None:
+            stories = store.stories()
+            if not stories:
+                raise StorylineError("no stories yet; add documents with `storyline ingest PATH`")
+            story_id = stories[0].id
+        report = build_report(store, story_id)
+    text = to_html(report) if fmt == "html" else to_markdown(report)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"Wrote the report to {escape(str(output))}")
+    elif fmt == "markdown" and sys.stdout.isatty():
+        out.print(Markdown(text))
+    else:
+        sys.stdout.write(text)
 
 
 @cli.command("export")

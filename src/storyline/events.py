@@ -517,10 +517,13 @@ def _events_of(
     ):
         return  # "supporting cast", "a dating show"; but "dating rumors" are about dating
     if type_ == "social.post" and any(
-        c.dep_ == "ccomp" or (c.dep_ == "dobj" and (c.like_num or c.lower_ == "percent"))
+        c.dep_ == "ccomp"
+        or (
+            c.dep_ == "dobj" and (c.like_num or c.lower_ in {"percent", "screen", "space", "stage"})
+        )
         for c in trigger.children
     ):
-        return  # "shared what it was like", "posted 6.3 percent": not a post
+        return  # "shared what it was like", "posted 6.3 percent", "share the screen"
     # partners only from the parse: "rumors of an affair" names nobody
     firsts = _role_entities(
         context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.models import Document, Entity, Event
+from storyline.models import Document, Entity, Event, TimeValue
+from storyline.relations import Relation, relations
 from storyline.store import SQLiteStore
 from storyline.store.stories import StoryRow
 from storyline.stories import story_entities
+from storyline.timeline import Entry
 
 SCHEMA = "storyline/v1"
 
@@ -67,6 +69,55 @@ def event_record(event: Event) -> dict[str, Any]:
             for e in event.evidence
         ],
         "outlets": event.outlets,
+        "conflicts": [
+            {"field": c.field, "value": c.value, "documents": list(c.documents)}
+            for c in event.conflicts
+        ],
+    }
+
+
+def _time(value: TimeValue | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {"value": value.value, "precision": value.precision, "text": value.text}
+
+
+def relation_record(relation: Relation) -> dict[str, Any]:
+    return {
+        "id": relation.id,
+        "type": relation.type,
+        "subject": relation.subject,
+        "object": relation.object,
+        "since": _time(relation.since),
+        "until": _time(relation.until),
+        "modality": relation.modality,
+        "events": relation.events,
+        "evidence": [
+            {"document": e.document, "start": e.start, "end": e.end, "text": e.text}
+            for e in relation.evidence
+        ],
+    }
+
+
+def entry_record(entry: Entry) -> dict[str, Any]:
+    """A timeline entry; `date` and `text` are what timeline scorers read."""
+    return {
+        "date": entry.date,
+        "precision": entry.precision,
+        "text": entry.text,
+        "undated": entry.undated,
+        "modality": entry.modality,
+        "outlets": entry.outlets,
+        "event": entry.event,
+        "type": entry.type,
+        "evidence": [
+            {"document": e.document, "start": e.start, "end": e.end, "text": e.text}
+            for e in entry.evidence
+        ],
+        "conflicts": [
+            {"field": c.field, "value": c.value, "documents": list(c.documents)}
+            for c in entry.conflicts
+        ],
     }
 
 
@@ -88,6 +139,6 @@ def export_json(store: SQLiteStore) -> dict[str, Any]:
         "documents": [document_record(doc) for doc in store.documents()],
         "entities": [entity_record(e) for e in store.entities()],
         "events": [event_record(e) for e in store.events()],
-        "relations": [],
+        "relations": [relation_record(r) for r in relations(store)],
         "stories": [story_record(store, s) for s in store.stories()],
     }

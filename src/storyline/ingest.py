@@ -20,12 +20,14 @@ from storyline.dating import publication_date
 from storyline.dedup import NEAR_DUPLICATE, signature
 from storyline.errors import InputError
 from storyline.events import extract_events
+from storyline.fusion import fuse_events
 from storyline.language import detect_language
 from storyline.models import Document, Outcome, RawDocument
 from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
+from storyline.relations import read_claims
 from storyline.resolve import refresh_entity, resolve_document
 from storyline.store import SQLiteStore
-from storyline.stories import assign_story
+from storyline.stories import assign_story, leave_story
 
 
 @dataclass(slots=True, frozen=True)
@@ -168,8 +170,9 @@ def store_document(
                 store.mark_annotated(doc.id)  # nothing to find in a language we do not read
             assign_story(store, doc)
         store.set_source(doc.source, doc.id, prepared.input_hash)
-        if replaces:
-            for entity_id in store.delete_if_orphaned(replaces):
+        if replaces and store.is_orphaned(replaces):
+            leave_story(store, replaces)
+            for entity_id in store.delete_document(replaces):
                 refresh_entity(store, entity_id)
     if previous == doc.id:
         outcome, message = Outcome.UNCHANGED, None
@@ -191,7 +194,10 @@ def analyse(store: SQLiteStore, document: Document, annotation: Annotation) -> N
     resolve_document(store, document, annotation)
     mentions = store.document_mentions(document.id)
     names = store.entity_names(m.entity for m in mentions if m.entity)
-    store.insert_events(extract_events(document, annotation, mentions, names))
+    events = extract_events(document, annotation, mentions, names)
+    store.insert_events(events)
+    fuse_events(store, events)
+    store.insert_claims(read_claims(document, annotation.sentences, mentions))
 
 
 def ingest(

@@ -167,6 +167,15 @@ class Evidence:
     text: str
 
 
+@dataclass(slots=True, frozen=True)
+class Conflict:
+    """One of the values sources give for a field of an event, and who gives it."""
+
+    field: str  # "time", "modality" or "quote"
+    value: str
+    documents: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class Event:
     """Who did what to whom, when, how sure the press is, and where it is written."""
@@ -180,3 +189,4 @@ class Event:
     evidence: tuple[Evidence, ...]
     quote: str | None = None
     outlets: int = 1
+    conflicts: tuple[Conflict, ...] = ()

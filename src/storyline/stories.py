@@ -31,6 +31,9 @@ SALIENT = 8  # entities (and words) of a document that look for candidate storie
 POSTINGS = 200  # latest documents per entity or word that are looked at
 TERMS = 80  # words kept per document
 POSTED_TERMS = 20  # of which this many are posted, for later documents to find
+# A story is compared by the entities most of its documents name; the long tail of a big
+# story's passing mentions moves its cosine little and would make every comparison slow.
+STORY_ENTITIES = 100
 # Time apart discounts similarity: a year outside a story's span leaves 1/e of it.
 TIME_SCALE_DAYS = 365.0
 
@@ -79,6 +82,17 @@ def assign_story(store: SQLiteStore, document: Document) -> str:
     return story
 
 
+def leave_story(store: SQLiteStore, document_id: str) -> None:
+    """Take a document that is about to be deleted out of its story."""
+    story = store.story_of(document_id)
+    if story is None:
+        return
+    text = store.get_document(document_id).text
+    store.leave_story(document_id, store.document_entity_counts(document_id), _words(text))
+    if store.resolve_story(story) == story:
+        _retitle(store, story)
+
+
 def _repeated(counts: Mapping[str, int]) -> dict[str, int]:
     """The entities a document names more than once: what it is about, not what it
     passes by (and not the NER's one-off mistakes). All of them if none repeats."""
@@ -93,12 +107,16 @@ def _top(weights: Mapping[str, float], n: int = SALIENT) -> list[str]:
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 
 
+def _words(text: str) -> Counter[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return Counter(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
+
+
 def _text_profile(store: SQLiteStore, document: Document, total: int) -> dict[str, float]:
     """The document's TERMS most telling words, TF-IDF against the documents in stories
     so far and this one."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    counts = Counter(w for w in _WORD.findall(document.text.lower()) if w not in STOP_WORDS)
+    counts = _words(document.text)
     store.count_terms(counts)
     frequency = store.term_frequencies(counts)
     weights = {
@@ -129,7 +147,9 @@ def _similarity(
 ) -> float:
     """How much the document is like the story: the geometric mean of its entities' and
     its words' similarity to the story's, less for a story far away in time."""
-    entities = _cosine(profile, _weights(store, store.story_entity_counts(story), total))
+    entities = _cosine(
+        profile, _weights(store, store.story_entity_counts(story, STORY_ENTITIES), total)
+    )
     text = _text_cosine(store, words, story)
     # both must agree: rewrites share people and words, unrelated pieces of one beat
     # share one or the other (the same agency, the same "drama" and "episode")

@@ -143,6 +143,13 @@ class EntityTables:
         )
         self.conn.execute("UPDATE entity_links SET entity_id = ? WHERE entity_id = ?", params)
         self.conn.execute("UPDATE event_participants SET entity_id = ? WHERE entity_id = ?", params)
+        for column in ("subject", "object"):
+            self.conn.execute(
+                f"UPDATE OR IGNORE relation_claims SET {column} = ? WHERE {column} = ?", params
+            )
+            self.conn.execute(  # those the merge made twice
+                f"DELETE FROM relation_claims WHERE {column} = ?", (merged,)
+            )
         self.conn.execute(
             "UPDATE OR IGNORE entity_accounts SET entity_id = ? WHERE entity_id = ?", params
         )
@@ -172,6 +179,7 @@ class EntityTables:
         """Forget every sentence, mention and entity (before annotating afresh)."""
         for table in (
             "events",
+            "relation_claims",
             "mentions",
             "sentences",
             "entity_spellings",

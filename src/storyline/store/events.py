@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import cast
 
+from storyline.fusion import Report, fuse
 from storyline.models import Event, Evidence, Modality, Participant, Precision, TimeValue
 from storyline.summaries import summarise
+
+_EVENT_COLUMNS = (
+    "id, type, modality, time_value, time_precision, time_text, summary, quote, fused_id"
+)
+
+
+def _time_order(event: Event) -> tuple[bool, str, str]:
+    return (event.time.value is None, event.time.value or "", event.id)
 
 
 class EventTables:
@@ -17,7 +28,8 @@ class EventTables:
         for event in events:
             self.conn.execute(
                 "INSERT OR REPLACE INTO events(id, document_id, type, modality, time_value, "
-                "time_precision, time_text, summary, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "time_precision, time_text, summary, quote, fused_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     event.id,
                     event.evidence[0].document,
@@ -28,6 +40,7 @@ class EventTables:
                     event.time.text,
                     event.summary,
                     event.quote,
+                    event.id,
                 ),
             )
             self.conn.executemany(
@@ -41,6 +54,23 @@ class EventTables:
                 [(event.id, e.document, e.start, e.end, e.text) for e in event.evidence],
             )
 
+    def fusion_candidates(self, event: Event) -> list[tuple[Event, str]]:
+        """Earlier readings of the same type naming one of the event's participants,
+        each with the fused event it belongs to."""
+        entities = [p.entity for p in event.participants]
+        if not entities:
+            return []
+        rows = self.conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE type = ? AND id != ? AND id IN "
+            "(SELECT event_id FROM event_participants WHERE entity_id IN "
+            f"({', '.join('?' * len(entities))})) ORDER BY rowid",
+            (event.type, event.id, *entities),
+        ).fetchall()
+        return [(self._event(row), str(row["fused_id"])) for row in rows]
+
+    def set_fused(self, event_id: str, fused_id: str) -> None:
+        self.conn.execute("UPDATE events SET fused_id = ? WHERE id = ?", (fused_id, event_id))
+
     def events(
         self,
         *,
@@ -49,8 +79,9 @@ class EventTables:
         document_id: str | None = None,
         story_id: str | None = None,
     ) -> list[Event]:
-        """Stored events in time order (unknown times last), filtered by participant,
-        type (a glob: 'social.*'), document or story."""
+        """Fused events in time order (unknown times last), each once with the evidence
+        of every document that reports it; those with a reading that matches the filters
+        by participant, type (a glob: 'social.*'), document or story."""
         where: list[str] = []
         params: list[str] = []
         if entity_ids:
@@ -68,17 +99,46 @@ class EventTables:
         if story_id:
             where.append("document_id IN (SELECT id FROM documents WHERE story = ?)")
             params.append(story_id)
-        sql = (
-            "SELECT id, type, modality, time_value, time_precision, time_text, summary, quote "
-            "FROM events"
+        rows = self.conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE fused_id IN (SELECT fused_id FROM events"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY time_value IS NULL, time_value, document_id, id"
-        )
-        rows = self.conn.execute(sql, params).fetchall()
-        return [self._event(row) for row in rows]
+            + ") ORDER BY rowid",
+            params,
+        ).fetchall()
+        groups: dict[str, list[Event]] = defaultdict(list)
+        for row in rows:
+            groups[str(row["fused_id"])].append(self._event(row))
+        reports = self.reports({v.document for g in groups.values() for e in g for v in e.evidence})
+        fused = [fuse(readings, reports) for readings in groups.values()]
+        return sorted(fused, key=_time_order)
 
-    def _event(self, row: sqlite3.Row | tuple[object, ...]) -> Event:
-        event_id = str(row[0])
+    def reports(self, document_ids: Iterable[str]) -> dict[str, Report]:
+        """How fusion sees each document: its date, order and independent origin."""
+        ids = list(document_ids)
+        out: dict[str, Report] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.conn.execute(
+                "SELECT d.id, d.published_value, d.rowid, coalesce(o.credited_sources, "
+                "d.credited_sources), coalesce(o.outlet, d.outlet), coalesce(o.id, d.id) "
+                "FROM documents d LEFT JOIN documents o ON o.id = d.duplicate_of "
+                f"WHERE d.id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for id_, published, order, credited, outlet, original in rows:
+                sources = json.loads(credited or "[]")
+                origin = (
+                    f"source:{sources[0].casefold()}"
+                    if sources
+                    else f"outlet:{outlet.casefold()}"
+                    if outlet
+                    else f"document:{original}"
+                )
+                out[str(id_)] = Report(published, int(order), origin)
+        return out
+
+    def _event(self, row: sqlite3.Row) -> Event:
+        event_id = str(row["id"])
         participants = tuple(
             Participant(str(role), str(entity), str(name or entity))
             for role, entity, name in self.conn.execute(
@@ -96,26 +156,19 @@ class EventTables:
                 (event_id,),
             )
         )
-        outlets = self.conn.execute(
-            "SELECT count(DISTINCT coalesce(d.outlet, d.id)) FROM event_evidence v "
-            "JOIN documents d ON d.id = v.document_id WHERE v.event_id = ?",
-            (event_id,),
-        ).fetchone()[0]
+        modality = cast(Modality, row["modality"])
         return Event(
             id=event_id,
-            type=str(row[1]),
+            type=str(row["type"]),
             participants=participants,
             time=TimeValue(
-                None if row[3] is None else str(row[3]),
-                cast(Precision, row[4]),
-                None if row[5] is None else str(row[5]),
+                row["time_value"], cast(Precision, row["time_precision"]), row["time_text"]
             ),
-            modality=cast(Modality, row[2]),
+            modality=modality,
             # names as they are now: entities merge after an event is read
-            summary=summarise(str(row[1]), participants, cast(Modality, row[2])),
+            summary=summarise(str(row["type"]), participants, modality),
             evidence=evidence,
-            quote=None if row[7] is None else str(row[7]),
-            outlets=int(outlets),
+            quote=row["quote"],
         )
 
     def count_events(self) -> int:

@@ -16,6 +16,7 @@ from storyline.store.duplicates import DuplicateTables
 from storyline.store.entities import EntityTables
 from storyline.store.events import EventTables
 from storyline.store.migrations import current_version, latest_version, migrate
+from storyline.store.relations import RelationTables
 from storyline.store.stories import StoryTables
 
 
@@ -58,7 +59,7 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables):
+class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, RelationTables):
     """Documents (and later entities, events, stories) in one SQLite file."""
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
@@ -75,6 +76,8 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables):
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA busy_timeout=5000")
+            # the story tables are read for every new document: keep them in memory
+            self.conn.execute("PRAGMA cache_size=-65536")
             version = current_version(self.conn)
             if version > latest_version():
                 raise StoreError(
@@ -137,16 +140,19 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables):
             ),
         )
 
-    def delete_if_orphaned(self, document_id: str) -> list[str]:
-        """Drop a document no input points to any more (its source now holds newer text),
-        with its mentions; return the entities that lost mentions but live on."""
+    def is_orphaned(self, document_id: str) -> bool:
+        """No input points to the document any more (its source now holds newer text)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM document_sources WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        return row is None
+
+    def delete_document(self, document_id: str) -> list[str]:
+        """Drop a document with its mentions; return the entities that lost mentions
+        but live on."""
         touched = self.entities_in_document(document_id)
-        deleted = self.conn.execute(
-            "DELETE FROM documents WHERE id = ? AND NOT EXISTS "
-            "(SELECT 1 FROM document_sources WHERE document_id = ?)",
-            (document_id, document_id),
-        ).rowcount
-        return self.drop_unmentioned(touched) if deleted else []
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+        return self.drop_unmentioned(touched)
 
     def set_source(self, source: str, document_id: str, input_hash: str) -> None:
         self.conn.execute(
@@ -212,6 +218,11 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables):
             params = (limit,)
         for row in self.conn.execute(sql, params):
             yield _document(row)
+
+    def document_order(self) -> dict[str, tuple[str, int]]:
+        """Each document's (publication date or "", ingest order): the order of reporting."""
+        rows = self.conn.execute("SELECT id, coalesce(published_value, ''), rowid FROM documents")
+        return {str(i): (str(p), int(r)) for i, p, r in rows}
 
     def count_documents(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])

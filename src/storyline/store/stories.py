@@ -42,6 +42,7 @@ class StoryTables:
         self.conn.execute(
             "UPDATE documents SET story = ? WHERE id = ?", (story_id, join.document_id)
         )
+        self.conn.execute("UPDATE story_totals SET documents = documents + 1")
         self.conn.execute(  # the span widens to the document's date, unknown dates aside
             "INSERT INTO stories(id, title, first, last) VALUES (?, '', ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET "
@@ -85,6 +86,51 @@ class StoryTables:
             "INSERT OR REPLACE INTO story_postings(key, seq, story_id) VALUES (?, ?, ?)",
             [(key, seq, story_id) for key in dict.fromkeys(join.keys)],
         )
+
+    def leave_story(self, document_id: str, entities: Iterable[str], terms: Iterable[str]) -> None:
+        """Take a document out of its story's counts (before the document is deleted).
+        Its words' weights stay in the story's text profile until the next restory:
+        they were computed against the frequencies of their day."""
+        story_id = self.story_of(document_id)
+        if story_id is None:
+            return
+        self.conn.execute("UPDATE documents SET story = NULL WHERE id = ?", (document_id,))
+        self.conn.execute("UPDATE story_totals SET documents = documents - 1")
+        for table, key, where, values in (
+            ("story_entities", "entity_id", "story_id = ? AND ", [story_id]),
+            ("entity_frequency", "entity_id", "", []),
+        ):
+            self.conn.executemany(
+                f"UPDATE {table} SET documents = documents - 1 WHERE {where}{key} = ?",
+                [(*values, e) for e in dict.fromkeys(entities)],
+            )
+            self.conn.execute(f"DELETE FROM {table} WHERE documents <= 0")
+        self.conn.executemany(
+            "UPDATE term_frequency SET documents = documents - 1 WHERE term = ?",
+            [(t,) for t in terms],
+        )
+        self.conn.execute("DELETE FROM term_frequency WHERE documents <= 0")
+        self.conn.execute(
+            "UPDATE story_event_types SET events = events - (SELECT count(*) FROM events "
+            "WHERE document_id = ? AND type = story_event_types.type) WHERE story_id = ?",
+            (document_id, story_id),
+        )
+        self.conn.execute(
+            "DELETE FROM story_postings WHERE story_id = ? AND seq = "
+            "(SELECT rowid FROM documents WHERE id = ?)",
+            (story_id, document_id),
+        )
+        if self.conn.execute("SELECT 1 FROM documents WHERE story = ?", (story_id,)).fetchone():
+            self.conn.execute(
+                "UPDATE stories SET first = (SELECT min(published_value) FROM documents "
+                "WHERE story = ?1), last = (SELECT max(published_value) FROM documents "
+                "WHERE story = ?1) WHERE id = ?1",
+                (story_id,),
+            )
+        else:
+            for table in ("story_entities", "story_terms", "story_event_types"):
+                self.conn.execute(f"DELETE FROM {table} WHERE story_id = ?", (story_id,))
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
 
     def set_title(self, story_id: str, title: str) -> None:
         self.conn.execute("UPDATE stories SET title = ? WHERE id = ?", (title, story_id))
@@ -145,6 +191,7 @@ class StoryTables:
         ):
             self.conn.execute(f"DELETE FROM {table}")
         self.conn.execute("UPDATE documents SET story = NULL")
+        self.conn.execute("UPDATE story_totals SET documents = 0")
 
     # reads -----------------------------------------------------------------------
 
@@ -158,8 +205,10 @@ class StoryTables:
         """A story id, or the id of the story it was merged into."""
         if self.conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
             return story_id
-        row = self.conn.execute(
-            "SELECT new_id FROM story_redirects WHERE old_id = ?", (story_id,)
+        row = self.conn.execute(  # the story it was merged into may be gone since
+            "SELECT new_id FROM story_redirects JOIN stories ON stories.id = new_id "
+            "WHERE old_id = ?",
+            (story_id,),
         ).fetchone()
         return None if row is None else str(row[0])
 
@@ -184,10 +233,12 @@ class StoryTables:
         )
         return {str(e): int(n) for e, n in rows}
 
-    def story_entity_counts(self, story_id: str) -> dict[str, int]:
-        """How many documents of the story name each entity."""
+    def story_entity_counts(self, story_id: str, limit: int = -1) -> dict[str, int]:
+        """How many documents of the story name each entity; the `limit` most named."""
         rows = self.conn.execute(
-            "SELECT entity_id, documents FROM story_entities WHERE story_id = ?", (story_id,)
+            "SELECT entity_id, documents FROM story_entities WHERE story_id = ? "
+            "ORDER BY documents DESC LIMIT ?",
+            (story_id, limit),
         )
         return {str(e): int(n) for e, n in rows}
 
@@ -250,8 +301,7 @@ class StoryTables:
         return {str(r[0]): (str(r[1]), str(r[2]), int(r[3])) for r in rows}
 
     def count_in_stories(self) -> int:
-        row = self.conn.execute("SELECT count(*) FROM documents WHERE story IS NOT NULL")
-        return int(row.fetchone()[0])
+        return int(self.conn.execute("SELECT documents FROM story_totals").fetchone()[0])
 
     def story_span(self, story_id: str) -> tuple[str | None, str | None]:
         row = self.conn.execute(

@@ -1,0 +1,183 @@
+"""Fusion: one real event reported by many documents becomes one event citing them all.
+
+Two readings are the same event when they have the same type, one's participants are
+among the other's (an outlet may leave out the target), their times agree (or one is
+unknown, or two days a day or two apart from different outlets: a disagreement, kept),
+and, for statements, their quotes overlap. The fused event keeps every reading's
+evidence; where readings differ (date, modality, quote) each variant is kept in
+`conflicts` with its documents, and modality follows the latest report. `outlets`
+counts independent reports: copies and documents crediting the same original source
+count once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from storyline.models import Conflict, Event, TimeValue
+from storyline.summaries import summarise
+
+if TYPE_CHECKING:
+    from storyline.store import SQLiteStore
+
+# Days apart that two day-precise dates of one event may be, from different outlets
+# (time zones, "yesterday" read on the wrong day); further apart, they are two events.
+DATE_SLACK_DAYS = 2
+# Reports of one event come out close together: an undated reading is only the same
+# event as another from documents published this many days apart at most.
+UNDATED_WINDOW_DAYS = 30
+# Share of the shorter quote's words the longer must hold for two statements to be one.
+QUOTE_OVERLAP = 0.5
+
+
+@dataclass(slots=True, frozen=True)
+class Report:
+    """What fusion needs to know about the document an event was read from."""
+
+    published: str | None  # ISO date at some precision
+    order: int  # ingest order, for documents published the same day or undated
+    origin: str  # the independent report it is: original source, copy's original, outlet
+
+
+def fuse_events(store: SQLiteStore, events: Sequence[Event]) -> None:
+    """Join each newly stored event to the fused event of an earlier reading of it."""
+    for event in events:
+        candidates = store.fusion_candidates(event)
+        reports = store.reports(
+            {v.document for e, _ in candidates for v in e.evidence[:1]}
+            | {event.evidence[0].document}
+        )
+        for earlier, fused_id in candidates:
+            if same_event(event, earlier, reports):
+                store.set_fused(event.id, fused_id)
+                break
+
+
+def same_event(a: Event, b: Event, reports: Mapping[str, Report]) -> bool:
+    """Whether two readings are of one real event."""
+    if a.type != b.type:
+        return False
+    left, right = _roles(a), _roles(b)
+    if not left or not right or not (left <= right or right <= left):
+        return False
+    first, second = reports.get(a.evidence[0].document), reports.get(b.evidence[0].document)
+    if not _times_agree(a.time, b.time, a.evidence[0].document != b.evidence[0].document):
+        return False
+    if (a.time.value is None or b.time.value is None) and not _reported_together(
+        a, first, b, second
+    ):
+        return False
+    if a.type.startswith("speech.") and (a.quote or b.quote):
+        # one speaker says many things: statements are one when their words are
+        return bool(a.quote and b.quote and _quotes_overlap(a.quote, b.quote))
+    return True
+
+
+def _roles(event: Event) -> frozenset[tuple[str, str]]:
+    return frozenset((p.role, p.entity) for p in event.participants)
+
+
+def _reported_together(a: Event, first: Report | None, b: Event, second: Report | None) -> bool:
+    """Whether an undated reading can be of the same event as another: reported within
+    UNDATED_WINDOW_DAYS of it, and not before the other's date."""
+    if first is None or second is None or not first.published or not second.published:
+        return True
+    if abs((_day(first.published) - _day(second.published)).days) > UNDATED_WINDOW_DAYS:
+        return False
+    for event, report in ((a, second), (b, first)):  # a dated event is not reported before it
+        if (
+            event.time.value
+            and report.published
+            and report.published[: len(event.time.value)]
+            < event.time.value[: len(report.published)]
+        ):
+            return False
+    return True
+
+
+def _day(value: str) -> date:
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _times_agree(a: TimeValue, b: TimeValue, other_outlet: bool) -> bool:
+    if a.value is None or b.value is None:
+        return True
+    if a.value.startswith(b.value) or b.value.startswith(a.value):
+        return True
+    if other_outlet and a.precision == b.precision == "day":
+        return abs((_day(a.value) - _day(b.value)).days) <= (DATE_SLACK_DAYS)
+    return False
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _quotes_overlap(a: str, b: str) -> bool:
+    left, right = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
+    shorter = min(len(left), len(right))
+    return shorter > 0 and len(left & right) / shorter >= QUOTE_OVERLAP
+
+
+def fuse(readings: Sequence[Event], reports: Mapping[str, Report]) -> Event:
+    """One event from its readings (the first read is the representative)."""
+    latest = sorted(readings, key=lambda e: _report_order(e, reports))
+    first = readings[0]
+    participants = max(readings, key=lambda e: len(e.participants)).participants
+    dated = [e for e in readings if e.time.value]
+    time = (
+        max(dated, key=lambda e: (len(e.time.value or ""), -readings.index(e))).time
+        if dated
+        else first.time
+    )
+    modality = latest[-1].modality
+    quotes = [e.quote for e in readings if e.quote]
+    evidence = tuple(dict.fromkeys(v for e in readings for v in e.evidence))
+    origins = {reports[v.document].origin for v in evidence if v.document in reports}
+    return replace(
+        first,
+        participants=participants,
+        time=time,
+        modality=modality,
+        summary=summarise(first.type, participants, modality),
+        quote=quotes[0] if quotes else None,
+        evidence=evidence,
+        outlets=max(len(origins), 1),
+        conflicts=_conflicts(readings),
+    )
+
+
+def _report_order(event: Event, reports: Mapping[str, Report]) -> tuple[str, int]:
+    report = reports.get(event.evidence[0].document)
+    return ("", 0) if report is None else (report.published or "", report.order)
+
+
+def _conflicts(readings: Sequence[Event]) -> tuple[Conflict, ...]:
+    """The fields on which readings differ, each variant with the documents saying it."""
+    out: list[Conflict] = []
+    fields: tuple[tuple[str, Callable[[Event], str | None]], ...] = (
+        ("time", lambda e: e.time.value),
+        ("modality", lambda e: e.modality),
+        ("quote", lambda e: e.quote),
+    )
+    for field, value_of in fields:
+        variants: dict[str, list[str]] = defaultdict(list)
+        for event in readings:
+            value = value_of(event)
+            if value:
+                documents = variants[value]
+                documents.extend(v.document for v in event.evidence if v.document not in documents)
+        if field == "time":  # "2024" and "2024-05-19" are one date, said more or less exactly
+            variants = {
+                v: d
+                for v, d in variants.items()
+                if not any(o != v and o.startswith(v) for o in variants)
+            }
+        if len(variants) > 1:
+            out.extend(Conflict(field, v, tuple(d)) for v, d in variants.items())
+    return tuple(out)

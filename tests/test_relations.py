@@ -1,0 +1,61 @@
+"""Relations: stated in a sentence ("X's agency, Y") or following from events (castings
+make co-stars, warm interactions make friends), each with its evidence. Fictional texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.ingest import ingest
+from storyline.relations import relations
+from storyline.store import SQLiteStore
+
+TEXTS = [
+    "Kang Do-jin's agency, Northwind Management, said on Monday that the actor will "
+    "rest. Kang Do-jin thanked his fans.",
+    "Min Seo-yeon and Kang Do-jin have been cast in the drama “Glass Garden.” Min Seo-yeon "
+    "plays a florist in “Glass Garden,” directed by Park Jae-won.",
+    "Yoon Ha-rin liked Min Seo-yeon's photo. Yoon Ha-rin also sent a coffee truck to "
+    "Min Seo-yeon. Min Seo-yeon thanked Yoon Ha-rin.",
+    "Singer Jo Eun-bi's ex-boyfriend, Choi Tae-min, posted a photo. Choi Tae-min did not "
+    "comment on Jo Eun-bi.",
+]
+
+
+def named(store: SQLiteStore) -> set[tuple[str, str, str, str]]:
+    names = store.entity_names(e.id for e in store.entities())
+    return {
+        (r.type, names[r.subject], names[r.object], r.modality)
+        for r in relations(store)
+        if r.subject in names and r.object in names
+    }
+
+
+def test_relations_from_statements_and_events(store: SQLiteStore, tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps({"url": f"https://n{i}.example/a", "title": "News", "text": t})
+            for i, t in enumerate(TEXTS)
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert ingest(store, [str(path)]).failed == 0
+    found = named(store)
+    assert ("represents", "Northwind Management", "Kang Do-jin", "asserted") in found
+    assert ("directed", "Park Jae-won", "Glass Garden", "asserted") in found
+    assert {
+        ("cast_in", p, "Glass Garden", "asserted") for p in ("Min Seo-yeon", "Kang Do-jin")
+    } <= found
+    assert any(
+        t == "co_stars" and {a, b} == {"Min Seo-yeon", "Kang Do-jin"} for t, a, b, _ in found
+    )
+    assert any(t == "friends" and {a, b} == {"Min Seo-yeon", "Yoon Ha-rin"} for t, a, b, _ in found)
+    assert any(
+        t == "former_partners" and {a, b} == {"Jo Eun-bi", "Choi Tae-min"} for t, a, b, _ in found
+    )
+    # nobody is the agency's co-star, and one like alone makes no friends
+    assert not any(t == "friends" and "Kang Do-jin" in (a, b) for t, a, b, _ in found)
+    for relation in relations(store):
+        assert relation.evidence, relation
