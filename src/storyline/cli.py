@@ -812,6 +812,14 @@ def restory_command(ctx: click.Context) -> None:
     out.print(f"[green]Assigned {done} documents[/] to {count} stories.")
 
 
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+
+
 def _story_id(store: SQLiteStore, story_id: str) -> str:
     resolved = store.resolve_story(story_id)
     if resolved is None:
@@ -978,12 +986,7 @@ def graph_command(
     show_default=True,
     help="markdown (printed nicely in a terminal) or a standalone HTML page.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write to this file instead of standard output.",
-)
+@output_option
 @click.pass_context
 def report_command(ctx: click.Context, story_id: str | None, fmt: str, output: Path | None) -> None:
     """A story as a report with citations: who is who, the timeline, relationships,
@@ -1023,12 +1026,7 @@ def report_command(ctx: click.Context, story_id: str | None, fmt: str, output: P
     show_default=True,
     help="Output format (schema storyline/v1).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write to this file instead of standard output.",
-)
+@output_option
 @click.pass_context
 def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export everything as one JSON object, schema storyline/v1.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from storyline.models import Document, Entity, Event, TimeValue
+from storyline.models import Conflict, Document, Entity, Event, Evidence, TimeValue
 from storyline.relations import Relation, relations
 from storyline.store import SQLiteStore
 from storyline.store.stories import StoryRow
@@ -49,6 +50,16 @@ def entity_record(entity: Entity) -> dict[str, Any]:
     }
 
 
+def _evidence(pieces: Iterable[Evidence]) -> list[dict[str, Any]]:
+    return [
+        {"document": e.document, "start": e.start, "end": e.end, "text": e.text} for e in pieces
+    ]
+
+
+def _conflicts(conflicts: Iterable[Conflict]) -> list[dict[str, Any]]:
+    return [{"field": c.field, "value": c.value, "documents": list(c.documents)} for c in conflicts]
+
+
 def event_record(event: Event) -> dict[str, Any]:
     return {
         "id": event.id,
@@ -64,15 +75,9 @@ def event_record(event: Event) -> dict[str, Any]:
         "modality": event.modality,
         "summary": event.summary,
         "quote": event.quote,
-        "evidence": [
-            {"document": e.document, "start": e.start, "end": e.end, "text": e.text}
-            for e in event.evidence
-        ],
+        "evidence": _evidence(event.evidence),
         "outlets": event.outlets,
-        "conflicts": [
-            {"field": c.field, "value": c.value, "documents": list(c.documents)}
-            for c in event.conflicts
-        ],
+        "conflicts": _conflicts(event.conflicts),
     }
 
 
@@ -92,10 +97,7 @@ def relation_record(relation: Relation) -> dict[str, Any]:
         "until": _time(relation.until),
         "modality": relation.modality,
         "events": relation.events,
-        "evidence": [
-            {"document": e.document, "start": e.start, "end": e.end, "text": e.text}
-            for e in relation.evidence
-        ],
+        "evidence": _evidence(relation.evidence),
     }
 
 
@@ -110,14 +112,8 @@ def entry_record(entry: Entry) -> dict[str, Any]:
         "outlets": entry.outlets,
         "event": entry.event,
         "type": entry.type,
-        "evidence": [
-            {"document": e.document, "start": e.start, "end": e.end, "text": e.text}
-            for e in entry.evidence
-        ],
-        "conflicts": [
-            {"field": c.field, "value": c.value, "documents": list(c.documents)}
-            for c in entry.conflicts
-        ],
+        "evidence": _evidence(entry.evidence),
+        "conflicts": _conflicts(entry.conflicts),
     }
 
 

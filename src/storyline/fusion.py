@@ -31,6 +31,9 @@ DATE_SLACK_DAYS = 2
 # Reports of one event come out close together: an undated reading is only the same
 # event as another from documents published this many days apart at most.
 UNDATED_WINDOW_DAYS = 30
+# Readings looked at for each new one: the latest of its type naming its participants
+# (a star's hundredth post is not compared with all the others).
+CANDIDATES = 200
 # Share of the shorter quote's words the longer must hold for two statements to be one.
 QUOTE_OVERLAP = 0.5
 
@@ -47,7 +50,7 @@ class Report:
 def fuse_events(store: SQLiteStore, events: Sequence[Event]) -> None:
     """Join each newly stored event to the fused event of an earlier reading of it."""
     for event in events:
-        candidates = store.fusion_candidates(event)
+        candidates = store.fusion_candidates(event, CANDIDATES)
         reports = store.reports(
             {v.document for e, _ in candidates for v in e.evidence[:1]}
             | {event.evidence[0].document}

@@ -405,7 +405,7 @@ def relations(
 
 
 def derive_relations(events: Sequence[Event], claims: Iterable[Claim]) -> list[Relation]:
-    """Relations from fused events and stated claims, strongest evidence first."""
+    """Relations from fused events and stated claims, by type, subject and object."""
     found: dict[tuple[str, str, str], Relation] = {}
 
     def relation(type_: str, subject: str, object_: str) -> Relation:
@@ -431,7 +431,7 @@ def derive_relations(events: Sequence[Event], claims: Iterable[Claim]) -> list[R
             _support(relation("dating", *people), event)
             if event.type == "personal.breakup" and event.modality != "denied":
                 former = relation("former_partners", *people)
-                _support(former, event)
+                _support(former, event, dates=False)  # a break-up ends, not starts, it
                 former.until = event.time if event.time.value else former.until
         elif event.type in WARM and len(people) == 2 and event.modality == "asserted":
             a, b = sorted(people)
@@ -452,14 +452,16 @@ def _people(event: Event) -> list[str]:
     return list(dict.fromkeys(p.entity for p in event.participants))[:2]
 
 
-def _support(relation: Relation, event: Event) -> None:
+def _support(relation: Relation, event: Event, *, dates: bool = True) -> None:
     if event.id in relation.events:
         return
     relation.events.append(event.id)
     relation.modality = _surest(relation.modality, event.modality)
     relation.evidence.extend(v for v in event.evidence if v not in relation.evidence)
-    if event.time.value and (
-        relation.since is None or (relation.since.value or "") > event.time.value
+    if (
+        dates
+        and event.time.value
+        and (relation.since is None or (relation.since.value or "") > event.time.value)
     ):
         relation.since = event.time
 

@@ -54,19 +54,19 @@ class EventTables:
                 [(event.id, e.document, e.start, e.end, e.text) for e in event.evidence],
             )
 
-    def fusion_candidates(self, event: Event) -> list[tuple[Event, str]]:
-        """Earlier readings of the same type naming one of the event's participants,
-        each with the fused event it belongs to."""
+    def fusion_candidates(self, event: Event, limit: int) -> list[tuple[Event, str]]:
+        """The latest `limit` readings of the same type naming one of the event's
+        participants, oldest first, each with the fused event it belongs to."""
         entities = [p.entity for p in event.participants]
         if not entities:
             return []
         rows = self.conn.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE type = ? AND id != ? AND id IN "
             "(SELECT event_id FROM event_participants WHERE entity_id IN "
-            f"({', '.join('?' * len(entities))})) ORDER BY rowid",
-            (event.type, event.id, *entities),
+            f"({', '.join('?' * len(entities))})) ORDER BY rowid DESC LIMIT ?",
+            (event.type, event.id, *entities, limit),
         ).fetchall()
-        return [(self._event(row), str(row["fused_id"])) for row in rows]
+        return [(self._event(row), str(row["fused_id"])) for row in reversed(rows)]
 
     def set_fused(self, event_id: str, fused_id: str) -> None:
         self.conn.execute("UPDATE events SET fused_id = ? WHERE id = ?", (fused_id, event_id))
