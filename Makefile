@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint typecheck pytest bench clean
+.PHONY: install demo test lint typecheck pytest browser bench clean
 
 install: $(STAMP)
 
@@ -24,6 +24,8 @@ demo: install
 	$(BIN)/storyline --db $(DEMO_DB) events
 	$(BIN)/storyline --db $(DEMO_DB) stories
 	$(BIN)/storyline --db $(DEMO_DB) report
+	@echo
+	@echo "See it in a browser: $(BIN)/storyline --db $(DEMO_DB) serve   then open http://127.0.0.1:8000/"
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -32,8 +34,19 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install
+pytest: install browser
 	$(BIN)/pytest -q
+
+# The browser tests drive Debian's Chromium; install it when missing and possible.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "warning: no chromium and no way to install it (apt-get as root); browser tests will skip"; \
+	  fi; }
 
 test: lint typecheck pytest
 
@@ -45,6 +58,7 @@ bench: install
 	$(BIN)/python benchmarks/stories.py
 	$(BIN)/python benchmarks/story_mix.py
 	$(BIN)/python benchmarks/tls.py
+	$(BIN)/python benchmarks/api.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .mypy_cache .ruff_cache .pytest_cache

@@ -1016,6 +1016,43 @@ def report_command(ctx: click.Context, story_id: str | None, fmt: str, output: P
         sys.stdout.write(text)
 
 
+@cli.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--token",
+    envvar="STORYLINE_TOKEN",
+    metavar="TOKEN",
+    help="Bearer token that POST /api/documents requires (or STORYLINE_TOKEN). "
+    "Without one, the server takes no writes.",
+)
+@click.option("--allow-fetch", is_flag=True, help="Let POST /api/documents name a URL to fetch.")
+@click.pass_context
+def serve_command(
+    ctx: click.Context, host: str, port: int, token: str | None, allow_fetch: bool
+) -> None:
+    """Serve the web page and the REST API over the database.
+
+    Open http://HOST:PORT/ for stories, timelines, graphs and evidence; the API lives
+    under /api/ and documents itself at /docs and /openapi.json.
+
+    \b
+    Examples:
+      storyline --db demo.db serve
+      STORYLINE_TOKEN=secret storyline serve --port 8080
+    """
+    import uvicorn
+
+    from storyline.api import create_app
+
+    with _store(ctx) as store:  # checks the database exists and migrates it
+        path = store.path
+    app = create_app(path, token=token, allow_fetch=allow_fetch)
+    err.print(f"storyline: serving {escape(str(path))} at [bold]http://{host}:{port}/[/]")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.command("export")
 @db_option
 @click.option(

@@ -219,6 +219,26 @@ def ingest(
     return summary
 
 
+def ingest_raw(
+    store: SQLiteStore,
+    documents: Iterable[RawDocument],
+    annotator: Annotator | None = None,
+) -> list[IngestResult]:
+    """Ingest documents already read (an API request, another program's records); what
+    became of each."""
+    annotator = annotator or default_annotator()
+    results: list[IngestResult] = []
+    batch: list[Prepared] = []
+    for raw in documents:
+        prepared = _prepare_one(store, raw)
+        if isinstance(prepared, IngestResult):
+            results.append(prepared)
+        else:
+            batch.append(prepared)
+    results.extend(_store_batch(store, batch, annotator))
+    return results
+
+
 def reannotate(
     store: SQLiteStore,
     *,

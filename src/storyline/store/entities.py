@@ -264,31 +264,51 @@ class EntityTables:
         rows = self.conn.execute("SELECT id FROM documents WHERE annotated = 0 ORDER BY rowid")
         return [str(r[0]) for r in rows]
 
-    def entities(self, *, type_: str | None = None) -> list[Entity]:
-        """Every entity with aliases, accounts, documents and mention count, most
-        mentioned first."""
-        where, params = ("WHERE e.type = ?", (type_,)) if type_ else ("", ())
+    def entities(
+        self, *, type_: str | None = None, ids: Sequence[str] | None = None
+    ) -> list[Entity]:
+        """Every entity (of a type, or of these ids) with aliases, accounts, documents
+        and mention count, most mentioned first."""
+        where: list[str] = []
+        params: list[str] = []
+        if type_:
+            where.append("e.type = ?")
+            params.append(type_)
+        only = ""
+        if ids is not None:
+            ids = list(dict.fromkeys(ids))
+            if not ids:
+                return []
+            marks = ", ".join("?" * len(ids))
+            where.append(f"e.id IN ({marks})")
+            params.extend(ids)
+            only = f"WHERE entity_id IN ({marks})"
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
         entities = {
             row["id"]: Entity(row["id"], row["type"], row["name"])
             for row in self.conn.execute(
-                f"SELECT e.id, e.type, e.name FROM entities e {where} ORDER BY e.rowid", params
+                f"SELECT e.id, e.type, e.name FROM entities e {clause} ORDER BY e.rowid", params
             )
         }
+        some = ids or []
         spellings: dict[str, list[tuple[str, str, int]]] = {}
         for entity_id, text, kind, count in self.conn.execute(
-            "SELECT entity_id, text, kind, mentions FROM entity_spellings "
-            "ORDER BY mentions DESC, text"
+            f"SELECT entity_id, text, kind, mentions FROM entity_spellings {only} "
+            "ORDER BY mentions DESC, text",
+            some,
         ):
             spellings.setdefault(entity_id, []).append((text, kind, int(count)))
         documents: dict[str, list[str]] = {}
         for entity_id, document_id in self.conn.execute(
             "SELECT DISTINCT m.entity_id, m.document_id FROM mentions m "
-            "JOIN documents d ON d.id = m.document_id ORDER BY d.rowid"
+            f"JOIN documents d ON d.id = m.document_id {only.replace('entity_id', 'm.entity_id')} "
+            "ORDER BY d.rowid",
+            some,
         ):
             documents.setdefault(entity_id, []).append(document_id)
         credited: dict[str, list[str]] = {}
         for entity_id, handle in self.conn.execute(
-            "SELECT DISTINCT entity_id, handle FROM entity_accounts ORDER BY handle"
+            f"SELECT DISTINCT entity_id, handle FROM entity_accounts {only} ORDER BY handle", some
         ):
             credited.setdefault(entity_id, []).append(handle)
         for entity in entities.values():
@@ -323,9 +343,27 @@ class EntityTables:
             return entity
         raise NotFoundError(f"no entity {entity_id!r}")
 
+    def entity_page(
+        self, *, limit: int, offset: int = 0, type_: str | None = None
+    ) -> tuple[int, list[Entity]]:
+        """How many entities (of a type) there are, and `limit` of them from `offset`,
+        the most mentioned first."""
+        where, params = ("WHERE e.type = ?", [type_]) if type_ else ("", [])
+        total = self.conn.execute(f"SELECT count(*) FROM entities e {where}", params).fetchone()[0]
+        ids = [
+            str(r[0])
+            for r in self.conn.execute(
+                "SELECT e.id FROM entities e LEFT JOIN entity_spellings s ON s.entity_id = e.id "
+                f"{where} GROUP BY e.id ORDER BY coalesce(sum(s.mentions), 0) DESC, e.rowid "
+                "LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            )
+        ]
+        found = {e.id: e for e in self.entities_by_id(ids)}
+        return int(total), [found[i] for i in ids if i in found]
+
     def entities_by_id(self, ids: Sequence[str]) -> list[Entity]:
-        wanted = set(ids)
-        return [e for e in self.entities() if e.id in wanted]
+        return self.entities(ids=ids)
 
     def entity_links(self, entity_id: str) -> list[EntityLink]:
         rows = self.conn.execute(

@@ -66,7 +66,8 @@ class EventTables:
             f"({', '.join('?' * len(entities))})) ORDER BY rowid DESC LIMIT ?",
             (event.type, event.id, *entities, limit),
         ).fetchall()
-        return [(self._event(row), str(row["fused_id"])) for row in reversed(rows)]
+        rows.reverse()
+        return list(zip(self._events(rows), (str(r["fused_id"]) for r in rows), strict=True))
 
     def set_fused(self, event_id: str, fused_id: str) -> None:
         self.conn.execute("UPDATE events SET fused_id = ? WHERE id = ?", (fused_id, event_id))
@@ -106,8 +107,8 @@ class EventTables:
             params,
         ).fetchall()
         groups: dict[str, list[Event]] = defaultdict(list)
-        for row in rows:
-            groups[str(row["fused_id"])].append(self._event(row))
+        for row, event in zip(rows, self._events(rows), strict=True):
+            groups[str(row["fused_id"])].append(event)
         reports = self.reports({v.document for g in groups.values() for e in g for v in e.evidence})
         fused = [fuse(readings, reports) for readings in groups.values()]
         return sorted(fused, key=_time_order)
@@ -137,28 +138,43 @@ class EventTables:
                 out[str(id_)] = Report(published, int(order), origin)
         return out
 
-    def _event(self, row: sqlite3.Row) -> Event:
-        event_id = str(row["id"])
-        participants = tuple(
-            Participant(str(role), str(entity), str(name or entity))
-            for role, entity, name in self.conn.execute(
-                "SELECT p.role, p.entity_id, e.name FROM event_participants p "
-                "LEFT JOIN entities e ON e.id = p.entity_id WHERE p.event_id = ? "
-                "ORDER BY p.position",
-                (event_id,),
-            )
-        )
-        evidence = tuple(
-            Evidence(str(d), int(s), int(e), str(t))
-            for d, s, e, t in self.conn.execute(
-                "SELECT document_id, char_start, char_end, text FROM event_evidence "
-                "WHERE event_id = ? ORDER BY document_id, char_start",
-                (event_id,),
-            )
-        )
+    def _events(self, rows: Sequence[sqlite3.Row]) -> list[Event]:
+        """Events of these rows, with participants and evidence read in one go."""
+        ids = [str(row["id"]) for row in rows]
+        participants: dict[str, list[Participant]] = defaultdict(list)
+        evidence: dict[str, list[Evidence]] = defaultdict(list)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for event_id, role, entity, name in self.conn.execute(
+                "SELECT p.event_id, p.role, p.entity_id, e.name FROM event_participants p "
+                f"LEFT JOIN entities e ON e.id = p.entity_id WHERE p.event_id IN ({marks}) "
+                "ORDER BY p.event_id, p.position",
+                chunk,
+            ):
+                participants[event_id].append(
+                    Participant(str(role), str(entity), str(name or entity))
+                )
+            for event_id, document, begin, end, text in self.conn.execute(
+                "SELECT event_id, document_id, char_start, char_end, text FROM event_evidence "
+                f"WHERE event_id IN ({marks}) ORDER BY event_id, document_id, char_start",
+                chunk,
+            ):
+                evidence[event_id].append(Evidence(str(document), int(begin), int(end), str(text)))
+        return [
+            self._event(row, tuple(participants[row["id"]]), tuple(evidence[row["id"]]))
+            for row in rows
+        ]
+
+    def _event(
+        self,
+        row: sqlite3.Row,
+        participants: tuple[Participant, ...],
+        evidence: tuple[Evidence, ...],
+    ) -> Event:
         modality = cast(Modality, row["modality"])
         return Event(
-            id=event_id,
+            id=str(row["id"]),
             type=str(row["type"]),
             participants=participants,
             time=TimeValue(

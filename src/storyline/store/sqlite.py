@@ -62,7 +62,9 @@ _DOCUMENT_COLUMNS = (
 class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, RelationTables):
     """Documents (and later entities, events, stories) in one SQLite file."""
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, pooled: bool = False) -> None:
+        """`pooled`: the connection may pass from thread to thread (one at a time, as a
+        server's connection pool hands it out)."""
         self.path = str(path)
         if self.path != ":memory:" and not create and not Path(self.path).exists():
             raise StoreError(
@@ -70,7 +72,9 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
                 f"(storyline --db {self.path} ingest PATH)"
             )
         try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=not pooled
+            )
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
@@ -218,6 +222,30 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
             params = (limit,)
         for row in self.conn.execute(sql, params):
             yield _document(row)
+
+    def document_page(
+        self,
+        *,
+        limit: int,
+        offset: int = 0,
+        story_id: str | None = None,
+        outlet: str | None = None,
+    ) -> tuple[int, list[Document]]:
+        """How many documents match, and `limit` of them from `offset`, in ingest order."""
+        where, params = [], []
+        if story_id:
+            where.append("story = ?")
+            params.append(story_id)
+        if outlet:
+            where.append("outlet = ?")
+            params.append(outlet)
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.conn.execute(f"SELECT count(*) FROM documents{clause}", params).fetchone()[0]
+        rows = self.conn.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents{clause} ORDER BY rowid LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return int(total), [_document(r) for r in rows]
 
     def document_order(self) -> dict[str, tuple[str, int]]:
         """Each document's (publication date or "", ingest order): the order of reporting."""

@@ -1,0 +1,423 @@
+"""The REST API and the web page: `create_app(store)` serves what the store knows.
+
+Reads are under /api/ (lists take `limit` and `offset` and answer with a `total`);
+errors are JSON `{"error": message}`. The one write, POST /api/documents, needs the
+bearer token the server was started with; without one configured every write is
+refused. Requests take a connection from a pool and give it back.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from storyline._version import __version__
+from storyline.errors import NotFoundError, StorylineError
+from storyline.export import (
+    document_record,
+    entity_record,
+    entry_record,
+    event_record,
+    relation_record,
+    story_record,
+)
+from storyline.graph import story_graph
+from storyline.models import RawDocument
+from storyline.relations import derive_relations, relations
+from storyline.store import SQLiteStore, open_store
+from storyline.timeline import timeline
+
+MAX_BODY = 5 * 1024 * 1024  # bytes a request may carry
+MAX_LIMIT = 500
+WEB = resources.files("storyline") / "web"
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+
+
+def _db(request: Request) -> Iterator[SQLiteStore]:
+    """A connection of the pool for the length of one request (SQLite in WAL mode lets
+    readers run beside the one writer)."""
+    pool: queue.SimpleQueue[SQLiteStore] = request.app.state.pool
+    try:
+        store = pool.get_nowait()
+    except queue.Empty:
+        store = open_store(request.app.state.database, create=False, pooled=True)
+    try:
+        yield store
+    finally:
+        pool.put(store)
+
+
+Store = Annotated[SQLiteStore, Depends(_db)]
+
+
+class NewDocument(BaseModel):
+    """A document to add: its text or its HTML page, or (when the server allows
+    fetching) a URL to read it from."""
+
+    text: str | None = Field(None, description="Plain text; the first line may be the title.")
+    html: str | None = Field(None, description="A whole HTML page; main text is extracted.")
+    url: str | None = Field(None, description="Where it was published (fetched if alone).")
+    title: str | None = None
+    published: str | None = Field(None, description="Publication date, e.g. 2024-05-20.")
+    outlet: str | None = None
+
+
+def create_app(
+    store: SQLiteStore | str | Path,
+    *,
+    token: str | None = None,
+    allow_fetch: bool = False,
+) -> FastAPI:
+    """The API and web page over the store (or the database file) given."""
+    path = Path(store.path if isinstance(store, SQLiteStore) else store)
+    writing = threading.Lock()
+    app = FastAPI(
+        title="storyline",
+        version=__version__,
+        description="Stories, timelines, entities, events and evidence from news coverage.",
+    )
+    app.state.database = path
+    app.state.pool = queue.SimpleQueue()
+    _errors_as_json(app)
+
+    @app.middleware("http")
+    async def limit_body(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        declared = request.headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+            return _error(413, f"request bodies are limited to {MAX_BODY // 1024 // 1024} MB")
+        return await call_next(request)
+
+    # documents -------------------------------------------------------------------
+
+    @app.get("/api/documents", tags=["documents"])
+    def list_documents(
+        store: Store,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        story: str | None = None,
+        outlet: str | None = None,
+    ) -> dict[str, Any]:
+        """Documents in ingest order, optionally of one story or one outlet."""
+        story_id = _story(store, story) if story else None
+        total, documents = store.document_page(
+            limit=limit, offset=offset, story_id=story_id, outlet=outlet
+        )
+        items = [_without_text(document_record(d)) for d in documents]
+        return _page(total, limit, offset, items)
+
+    @app.get("/api/documents/{document_id}", tags=["documents"])
+    def get_document(store: Store, document_id: str) -> dict[str, Any]:
+        """One document with its cleaned text, and its entity mentions and events as
+        character offsets into that text (for highlighting)."""
+        document = store.get_document(document_id)
+        found = [m for m in store.document_mentions(document.id) if m.entity]
+        names = store.entity_names(str(m.entity) for m in found)
+        record = document_record(document)
+        record["mentions"] = [
+            {
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "type": m.type,
+                "entity": m.entity,
+                "name": names.get(str(m.entity), ""),
+            }
+            for m in found
+        ]
+        record["events"] = [event_record(e) for e in store.events(document_id=document.id)]
+        return record
+
+    @app.post("/api/documents", tags=["documents"], status_code=201)
+    def add_document(
+        store: Store,
+        body: NewDocument,
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> dict[str, Any]:
+        """Add a document (bearer token required). Returns what became of it."""
+        _authorise(token, authorization)
+        raw = _raw_document(body, allow_fetch)
+        from storyline.ingest import ingest, ingest_raw
+
+        with writing:
+            results = ingest(store, [body.url]) if raw is None and body.url else None
+            outcome = ingest_raw(store, [raw]) if raw is not None else []
+        if results is not None:
+            if results.failures:
+                raise HTTPException(422, results.failures[0].message or "could not read it")
+            return {"outcome": "fetched", "counts": results.as_dict()}
+        [result] = outcome
+        if result.outcome.value == "failed":
+            raise HTTPException(422, result.message or "could not ingest it")
+        return {"outcome": result.outcome.value, "document": result.document_id}
+
+    # stories, entities, events -------------------------------------------------------
+
+    @app.get("/api/stories", tags=["stories"])
+    def list_stories(store: Store, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stories, the biggest first: title, span, documents, outlets."""
+        stories = store.stories()
+        items = []
+        for story in stories[offset : offset + limit]:
+            record = story_record(store, story)
+            record["outlets"] = store.story_outlets(story.id)
+            record["size"] = len(story.documents)
+            items.append(record)
+        return _page(len(stories), limit, offset, items)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"])
+    def get_story(store: Store, story_id: str) -> dict[str, Any]:
+        """One story: its documents, entities, events, relations and span."""
+        resolved = _story(store, story_id)
+        [story] = [s for s in store.stories() if s.id == resolved]
+        record = story_record(store, story)
+        record["outlets"] = store.story_outlets(resolved)
+        documents = [store.get_document(d) for d in story.documents]
+        record["documents"] = [
+            _without_text(document_record(d))
+            for d in sorted(documents, key=lambda d: (d.published.value or "9999", d.id))
+        ]
+        names = store.entity_names(record["entities"])
+        record["entities"] = [{"id": e, "name": names.get(e, e)} for e in record["entities"]]
+        record["events"] = _with_sources(
+            store, [event_record(e) for e in store.events(story_id=resolved)]
+        )
+        record["relations"] = [relation_record(r) for r in relations(store, story_id=resolved)]
+        return record
+
+    @app.get("/api/entities", tags=["entities"])
+    def list_entities(
+        store: Store,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        q: Annotated[str | None, Query(description="A name or any alias.")] = None,
+        type: Annotated[str | None, Query(description="person, work, org, …")] = None,
+    ) -> dict[str, Any]:
+        """Entities, the most mentioned first; `q` finds them by any spelling."""
+        if q:
+            found = store.entities_by_id([e.id for e in store.find_entities(q)])
+            if type:
+                found = [e for e in found if e.type == type]
+            total, page = len(found), found[offset : offset + limit]
+        else:
+            total, page = store.entity_page(limit=limit, offset=offset, type_=type)
+        return _page(total, limit, offset, [entity_record(e) for e in page])
+
+    @app.get("/api/entities/{entity_id}", tags=["entities"])
+    def get_entity(store: Store, entity_id: str) -> dict[str, Any]:
+        """One entity with its aliases, documents, events and relations."""
+        entity = store.get_entity(_entity(store, entity_id))
+        record = entity_record(entity)
+        events = store.events(entity_ids=[entity.id])
+        record["events"] = [event_record(e) for e in events]
+        found = derive_relations(events, store.claims(entity_ids=[entity.id]))
+        names = store.entity_names({r.subject for r in found} | {r.object for r in found})
+        record["relations"] = [
+            {
+                **relation_record(r),
+                "subject_name": names.get(r.subject),
+                "object_name": names.get(r.object),
+            }
+            for r in found
+        ]
+        return record
+
+    @app.get("/api/events", tags=["events"])
+    def list_events(
+        store: Store,
+        limit: Limit = 50,
+        offset: Offset = 0,
+        entity: str | None = None,
+        type: Annotated[str | None, Query(description="A type or a glob: social.*")] = None,
+        modality: str | None = None,
+        since: Annotated[str | None, Query(description="Earliest date, e.g. 2024-05")] = None,
+        until: Annotated[str | None, Query(description="Latest date, e.g. 2024-06-30")] = None,
+    ) -> dict[str, Any]:
+        """Events in time order, filtered by participant, type, modality and dates."""
+        ids = [_entity(store, entity)] if entity else []
+        events = store.events(entity_ids=ids, type_pattern=type)
+        if modality:
+            events = [e for e in events if e.modality == modality]
+        if since:
+            events = [e for e in events if e.time.value and e.time.value[: len(since)] >= since]
+        if until:
+            events = [e for e in events if e.time.value and e.time.value[: len(until)] <= until]
+        items = [event_record(e) for e in events[offset : offset + limit]]
+        return _page(len(events), limit, offset, items)
+
+    @app.get("/api/timeline", tags=["timelines"])
+    def get_timeline(
+        store: Store,
+        story: str | None = None,
+        entity: str | None = None,
+        pair: Annotated[list[str] | None, Query(description="Two names: pair=A&pair=B")] = None,
+    ) -> dict[str, Any]:
+        """The timeline of a story, an entity or a pair, as `storyline timeline` prints
+        it: entries with date, text, modality, outlets and evidence."""
+        if sum(bool(x) for x in (story, entity, pair)) != 1:
+            raise HTTPException(400, "give one of story=, entity= or pair= (twice)")
+        if pair is not None and len(pair) != 2:
+            raise HTTPException(400, "pair= takes two entities: pair=A&pair=B")
+        entries = timeline(
+            store,
+            story_id=_story(store, story) if story else None,
+            entity_ids=[_entity(store, entity)] if entity else (),
+            pair=(_entity(store, pair[0]), _entity(store, pair[1])) if pair else None,
+        )
+        return {"entries": _with_sources(store, [entry_record(e) for e in entries])}
+
+    @app.get("/api/graph", tags=["graph"])
+    def get_graph(
+        store: Store, story: str | None = None, entity: str | None = None
+    ) -> dict[str, Any]:
+        """Nodes (entities) and edges (relations) of a story or around an entity."""
+        if bool(story) == bool(entity):
+            raise HTTPException(400, "give one of story= or entity=")
+        graph = story_graph(
+            store,
+            story_id=_story(store, story) if story else None,
+            entity_ids=[_entity(store, entity)] if entity else (),
+        )
+        return {
+            "nodes": [{"id": n, **data} for n, data in graph.nodes(data=True)],
+            "edges": [
+                {"id": key, "source": a, "target": b, **data}
+                for a, b, key, data in graph.edges(keys=True, data=True)
+            ],
+        }
+
+    @app.get("/api/search", tags=["search"])
+    def search(
+        store: Store,
+        q: Annotated[str, Query(min_length=1, description="Words, all of which must occur.")],
+        limit: Limit = 20,
+    ) -> dict[str, Any]:
+        """Full-text search over titles and texts (SQLite FTS5), best first."""
+        hits = store.search(q, limit=limit)
+        items = [
+            {"document": h.document, "title": h.title, "source": h.source, "snippet": h.snippet}
+            for h in hits
+        ]
+        return {"total": len(items), "items": items}
+
+    # the web page ------------------------------------------------------------------
+
+    app.mount("/static", StaticFiles(directory=str(WEB)), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(str(WEB / "index.html"))
+
+    return app
+
+
+def _errors_as_json(app: FastAPI) -> None:
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> JSONResponse:
+        return _error(404, str(exc))
+
+    @app.exception_handler(StorylineError)
+    async def bad_request(request: Request, exc: StorylineError) -> JSONResponse:
+        return _error(400, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(404)
+    async def no_route(request: Request, exc: Exception) -> JSONResponse:
+        return _error(404, f"nothing at {request.url.path}")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return _error(422, f"{where}: {first.get('msg', 'invalid request')}")
+
+
+def _with_sources(store: SQLiteStore, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each piece of evidence with the outlet and title of its document, for display."""
+    documents: dict[str, Any] = {}
+    for record in records:
+        for piece in record["evidence"]:
+            if piece["document"] not in documents:
+                documents[piece["document"]] = store.get_document(piece["document"])
+            document = documents[piece["document"]]
+            piece["outlet"] = document.outlet or document.source.rsplit("/", 1)[-1]
+            piece["title"] = document.title
+            piece["published"] = document.published.value
+    return records
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _page(total: int, limit: int, offset: int, items: list[Any]) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _without_text(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k != "text"}
+
+
+def _story(store: SQLiteStore, story_id: str) -> str:
+    resolved = store.resolve_story(story_id)
+    if resolved is None:
+        raise NotFoundError(f"no story {story_id!r}")
+    return resolved
+
+
+def _entity(store: SQLiteStore, name: str) -> str:
+    found = store.find_entities(name)
+    if not found:
+        raise NotFoundError(f"no entity called {name!r}")
+    if len(found) > 1:
+        listed = ", ".join(f"{e.name} ({e.id})" for e in found[:5])
+        raise StorylineError(f"{name!r} names {len(found)} entities: {listed}; give the id")
+    return found[0].id
+
+
+def _authorise(token: str | None, authorization: str | None) -> None:
+    if token is None:
+        raise HTTPException(403, "this server takes no writes (start it with --token)")
+    if authorization != f"Bearer {token}":
+        raise HTTPException(401, "a valid bearer token is required")
+
+
+def _raw_document(body: NewDocument, allow_fetch: bool) -> RawDocument | None:
+    """The document the request carries; None when it is a URL to fetch."""
+    if body.html:
+        from storyline.read.html import parse_html
+
+        raw = parse_html(body.html, body.url or "api:html", url=body.url)
+        raw.title = body.title or raw.title
+        raw.published = body.published or raw.published
+        raw.outlet = body.outlet or raw.outlet
+        return raw
+    if body.text:
+        from storyline.read import FieldNames
+        from storyline.read.records import record_to_document
+
+        record = {k: v for k, v in body.model_dump().items() if v is not None}
+        return record_to_document(record, body.url or "api:text", "txt", FieldNames())
+    if body.url:
+        if not allow_fetch:
+            raise HTTPException(
+                403, "this server does not fetch URLs (start it with --allow-fetch)"
+            )
+        return None
+    raise HTTPException(422, "give text, html or url")

@@ -1,0 +1,176 @@
+"""The REST API, served by uvicorn on 127.0.0.1 over a real store of the sample corpus,
+asked over real HTTP."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+
+from storyline.api import create_app
+from storyline.ingest import ingest
+from storyline.store import open_store
+
+from .conftest import EXAMPLES
+
+TOKEN = "test-token"
+
+
+class Server:
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def request(
+        self, path: str, *, body: Any = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, Any]:
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        request = urllib.request.Request(
+            self.base + path,
+            data=data,
+            headers={"Content-Type": "application/json", **(headers or {})},
+            method="POST" if data is not None else "GET",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+    def get(self, path: str) -> Any:
+        status, body = self.request(path)
+        assert status == 200, body
+        return body
+
+
+def serve(app: Any) -> Iterator[str]:
+    """Run `app` on a free port of 127.0.0.1 until the test is done; yield its URL."""
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("api") / "sample.db"
+    with open_store(path) as store:
+        assert ingest(store, [str(EXAMPLES)]).failed == 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def api(sample_db: Path) -> Iterator[Server]:
+    for base in serve(create_app(sample_db, token=TOKEN)):
+        yield Server(base)
+
+
+def test_lists_paginate_with_a_total(api: Server) -> None:
+    first = api.get("/api/documents?limit=4")
+    second = api.get("/api/documents?limit=4&offset=4")
+    assert first["total"] == second["total"] >= 8 and len(first["items"]) == 4
+    assert not {d["id"] for d in first["items"]} & {d["id"] for d in second["items"]}
+    stories = api.get("/api/stories")
+    assert stories["total"] >= 2 and stories["items"][0]["title"]
+
+
+def test_a_document_with_its_mentions_by_offset(api: Server) -> None:
+    [listed, *_] = api.get("/api/documents?limit=1")["items"]
+    document = api.get(f"/api/documents/{listed['id']}")
+    assert document["mentions"]
+    for mention in document["mentions"]:
+        assert document["text"][mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_story_entity_timeline_graph_and_search(api: Server) -> None:
+    story = api.get("/api/stories")["items"][0]
+    detail = api.get(f"/api/stories/{story['id']}")
+    assert detail["documents"] and detail["events"] and detail["entities"]
+    entity = api.get("/api/entities?q=Min%20Seo%20Yeon")["items"][0]  # any spelling
+    assert entity["name"] == "Min Seo-yeon"
+    one = api.get(f"/api/entities/{entity['id']}")
+    assert one["events"] and one["relations"] and "Min Seo Yeon" in one["aliases"]
+    entries = api.get("/api/timeline?entity=Min%20Seo-yeon")["entries"]
+    assert entries and all(e["evidence"] and e["evidence"][0]["outlet"] for e in entries)
+    pair = api.get("/api/timeline?pair=Yoon%20Ha-rin&pair=Kang%20Do-jin")["entries"]
+    assert pair
+    graph = api.get(f"/api/graph?story={story['id']}")
+    assert graph["nodes"] and graph["edges"]
+    assert api.get("/api/events?type=career.*&modality=asserted")["items"]
+    assert api.get("/api/search?q=harbor")["items"]
+
+
+def test_errors_are_json(api: Server) -> None:
+    assert api.request("/api/stories/s_nothing") == (404, {"error": "no story 's_nothing'"})
+    status, body = api.request("/api/documents?limit=0")
+    assert status == 422 and "limit" in body["error"]
+    status, body = api.request("/api/timeline")
+    assert status == 400 and "story=" in body["error"]
+    status, body = api.request("/api/documents/..%2F..%2Fetc%2Fpasswd")
+    assert status == 404 and "root:" not in json.dumps(body)
+
+
+def test_openapi_documents_the_endpoints(api: Server) -> None:
+    paths = api.get("/openapi.json")["paths"]
+    for path in (
+        "/api/documents",
+        "/api/stories/{story_id}",
+        "/api/entities/{entity_id}",
+        "/api/events",
+        "/api/timeline",
+        "/api/graph",
+        "/api/search",
+    ):
+        assert path in paths
+
+
+def test_writes_need_the_token(api: Server) -> None:
+    article = {"text": "Kang Do-jin will star in the film Night Ferry, Northwind Management said."}
+    assert api.request("/api/documents", body=article)[0] == 401
+    wrong = {"Authorization": "Bearer nope"}
+    assert api.request("/api/documents", body=article, headers=wrong)[0] == 401
+    status, body = api.request(
+        "/api/documents", body=article, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert status == 201 and body["outcome"] == "ingested"
+    assert api.get(f"/api/documents/{body['document']}")["text"].startswith("Kang Do-jin")
+    status, body = api.request(
+        "/api/documents",
+        body={"url": "http://127.0.0.1:9/x"},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert status == 403 and "--allow-fetch" in body["error"]
+
+
+def test_without_a_token_every_write_is_refused(sample_db: Path) -> None:
+    for base in serve(create_app(sample_db)):
+        status, body = Server(base).request("/api/documents", body={"text": "x"})
+        assert status == 403 and "takes no writes" in body["error"]
+
+
+def test_oversized_requests_are_refused(api: Server) -> None:
+    host, port = api.base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    connection.putrequest("POST", "/api/documents")
+    connection.putheader("Content-Type", "application/json")
+    connection.putheader("Content-Length", str(6 * 1024 * 1024))
+    connection.putheader("Authorization", f"Bearer {TOKEN}")
+    connection.endheaders()
+    response = connection.getresponse()
+    assert response.status == 413 and "limited" in json.loads(response.read())["error"]
+    connection.close()
