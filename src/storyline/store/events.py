@@ -188,4 +188,6 @@ class EventTables:
         )
 
     def count_events(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM events").fetchone()[0])
+        """Fused events: each real event once, however many documents report it."""
+        row = self.conn.execute("SELECT count(DISTINCT fused_id) FROM events").fetchone()
+        return int(row[0])

@@ -318,8 +318,8 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
                 ).fetchone()[0]
             ),
             events=counts(
-                "SELECT substr(type, 1, instr(type, '.') - 1), count(*) FROM events "
-                "GROUP BY 1 ORDER BY 2 DESC, 1"
+                "SELECT substr(type, 1, instr(type, '.') - 1), count(DISTINCT fused_id) "
+                "FROM events GROUP BY 1 ORDER BY 2 DESC, 1"
             ),
             unannotated=self.count_unannotated(),
         )
