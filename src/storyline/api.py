@@ -112,7 +112,7 @@ def create_app(
         outlet: str | None = None,
     ) -> dict[str, Any]:
         """Documents in ingest order, optionally of one story or one outlet."""
-        story_id = _story(store, story) if story else None
+        story_id = store.story_named(story) if story else None
         total, documents = store.document_page(
             limit=limit, offset=offset, story_id=story_id, outlet=outlet
         )
@@ -181,7 +181,7 @@ def create_app(
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def get_story(store: Store, story_id: str) -> dict[str, Any]:
         """One story: its documents, entities, events, relations and span."""
-        resolved = _story(store, story_id)
+        resolved = store.story_named(story_id)
         [story] = [s for s in store.stories() if s.id == resolved]
         record = story_record(store, story)
         record["outlets"] = store.story_outlets(resolved)
@@ -219,7 +219,7 @@ def create_app(
     @app.get("/api/entities/{entity_id}", tags=["entities"])
     def get_entity(store: Store, entity_id: str) -> dict[str, Any]:
         """One entity with its aliases, documents, events and relations."""
-        entity = store.get_entity(_entity(store, entity_id))
+        entity = store.get_entity(store.entity_named(entity_id))
         record = entity_record(entity)
         events = store.events(entity_ids=[entity.id])
         record["events"] = [event_record(e) for e in events]
@@ -247,7 +247,7 @@ def create_app(
         until: Annotated[str | None, Query(description="Latest date, e.g. 2024-06-30")] = None,
     ) -> dict[str, Any]:
         """Events in time order, filtered by participant, type, modality and dates."""
-        ids = [_entity(store, entity)] if entity else []
+        ids = [store.entity_named(entity)] if entity else []
         events = store.events(entity_ids=ids, type_pattern=type)
         if modality:
             events = [e for e in events if e.modality == modality]
@@ -273,9 +273,9 @@ def create_app(
             raise HTTPException(400, "pair= takes two entities: pair=A&pair=B")
         entries = timeline(
             store,
-            story_id=_story(store, story) if story else None,
-            entity_ids=[_entity(store, entity)] if entity else (),
-            pair=(_entity(store, pair[0]), _entity(store, pair[1])) if pair else None,
+            story_id=store.story_named(story) if story else None,
+            entity_ids=[store.entity_named(entity)] if entity else (),
+            pair=(store.entity_named(pair[0]), store.entity_named(pair[1])) if pair else None,
         )
         return {"entries": _with_sources(store, [entry_record(e) for e in entries])}
 
@@ -288,8 +288,8 @@ def create_app(
             raise HTTPException(400, "give one of story= or entity=")
         graph = story_graph(
             store,
-            story_id=_story(store, story) if story else None,
-            entity_ids=[_entity(store, entity)] if entity else (),
+            story_id=store.story_named(story) if story else None,
+            entity_ids=[store.entity_named(entity)] if entity else (),
         )
         return {
             "nodes": [{"id": n, **data} for n, data in graph.nodes(data=True)],
@@ -372,23 +372,6 @@ def _page(total: int, limit: int, offset: int, items: list[Any]) -> dict[str, An
 
 def _without_text(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k != "text"}
-
-
-def _story(store: SQLiteStore, story_id: str) -> str:
-    resolved = store.resolve_story(story_id)
-    if resolved is None:
-        raise NotFoundError(f"no story {story_id!r}")
-    return resolved
-
-
-def _entity(store: SQLiteStore, name: str) -> str:
-    found = store.find_entities(name)
-    if not found:
-        raise NotFoundError(f"no entity called {name!r}")
-    if len(found) > 1:
-        listed = ", ".join(f"{e.name} ({e.id})" for e in found[:5])
-        raise StorylineError(f"{name!r} names {len(found)} entities: {listed}; give the id")
-    return found[0].id
 
 
 def _authorise(token: str | None, authorization: str | None) -> None:

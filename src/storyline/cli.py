@@ -539,7 +539,7 @@ def entity_command(
       storyline entity @kyo1122 --why
     """
     with _store(ctx) as store:
-        entity = store.get_entity(_one_entity(store, " ".join(name)))
+        entity = store.get_entity(store.entity_named(" ".join(name)))
         detail = entity_detail(store, entity, mentions=None if as_json else show)
     if as_json:
         _print_json(detail.as_dict())
@@ -586,7 +586,7 @@ def events_command(
       storyline events --type 'social.*' --evidence
     """
     with _store(ctx) as store:
-        ids = [_one_entity(store, entity_name)] if entity_name else []
+        ids = [store.entity_named(entity_name)] if entity_name else []
         events = store.events(entity_ids=ids, type_pattern=type_pattern)[:limit]
         unannotated = store.count_unannotated()
     if as_json:
@@ -623,16 +623,6 @@ _MODALITY_STYLES = {"rumoured": "yellow", "denied": "red", "planned": "cyan", "h
 
 def _styled_modality(modality: str) -> Text:
     return Text(modality, style=_MODALITY_STYLES.get(modality, ""))
-
-
-def _one_entity(store: SQLiteStore, name: str) -> str:
-    found = store.find_entities(name)
-    if not found:
-        raise StorylineError(f"no entity called {name!r}; list them with `storyline entities`")
-    if len(found) > 1:
-        listed = "; ".join(f"{e.name} ({e.type}, {e.id})" for e in found[:6])
-        raise StorylineError(f"{name!r} names {len(found)} entities: {listed}. Give the id.")
-    return found[0].id
 
 
 def _print_entity(detail: EntityDetail, *, why: bool, show: int) -> None:
@@ -761,9 +751,7 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
     into another shows that one.
     """
     with _store(ctx) as store:
-        resolved = store.resolve_story(story_id)
-        if resolved is None:
-            raise StorylineError(f"no story {story_id!r}; list them with `storyline stories`")
+        resolved = store.story_named(story_id)
         [story] = [s for s in store.stories() if s.id == resolved]
         record = story_record(store, story)
         documents = sorted(
@@ -818,13 +806,6 @@ output_option = click.option(
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to this file instead of standard output.",
 )
-
-
-def _story_id(store: SQLiteStore, story_id: str) -> str:
-    resolved = store.resolve_story(story_id)
-    if resolved is None:
-        raise StorylineError(f"no story {story_id!r}; list them with `storyline stories`")
-    return resolved
 
 
 @cli.command("timeline")
@@ -892,15 +873,15 @@ def timeline_command(
     if dates and (entity_name or pair):
         raise click.UsageError("--dates works with --story or --all")
     with _store(ctx) as store:
-        resolved = _story_id(store, story_id) if story_id else None
+        resolved = store.story_named(story_id) if story_id else None
         if dates:
             entries = store_summary_timeline(store, dates, sentences, story_id=resolved)
         else:
             entries = timeline(
                 store,
                 story_id=resolved,
-                entity_ids=[_one_entity(store, entity_name)] if entity_name else (),
-                pair=(_one_entity(store, pair[0]), _one_entity(store, pair[1])) if pair else None,
+                entity_ids=[store.entity_named(entity_name)] if entity_name else (),
+                pair=(store.entity_named(pair[0]), store.entity_named(pair[1])) if pair else None,
             )
         outlets = {d.id: d.outlet or d.id for d in store.documents()}
     if fmt == "json":
@@ -967,8 +948,8 @@ def graph_command(
     with _store(ctx) as store:
         graph = story_graph(
             store,
-            story_id=_story_id(store, story_id) if story_id else None,
-            entity_ids=[_one_entity(store, entity_name)] if entity_name else (),
+            story_id=store.story_named(story_id) if story_id else None,
+            entity_ids=[store.entity_named(entity_name)] if entity_name else (),
         )
     sys.stdout.write(render_graph(graph, fmt))
     if not graph.number_of_edges():

@@ -9,7 +9,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.errors import NotFoundError
 from storyline.models import Document, Evidence
 from storyline.relations import SYMMETRIC, Relation, relations
 from storyline.stories import story_entities
@@ -79,9 +78,7 @@ def _outlet(document: Document) -> str:
 
 
 def build_report(store: SQLiteStore, story_id: str) -> Report:
-    resolved = store.resolve_story(story_id)
-    if resolved is None:
-        raise NotFoundError(f"no story {story_id!r}; list them with `storyline stories`")
+    resolved = store.story_named(story_id)
     [story] = [s for s in store.stories() if s.id == resolved]
     documents = {d: store.get_document(d) for d in story.documents}
     notes = _Notes(documents)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from storyline.errors import NotFoundError
+from storyline.errors import NotFoundError, StorylineError
 from storyline.models import Entity, EntityType, Mention, MentionKind, Sentence
 
 
@@ -337,6 +337,16 @@ class EntityTables:
             (ref, ref, ref, ref),
         ).fetchall()
         return [StoredEntity(r[0], r[1], r[2]) for r in rows]
+
+    def entity_named(self, name: str) -> str:
+        """The id of the one entity answering to `name` (any spelling, or an id)."""
+        found = self.find_entities(name)
+        if not found:
+            raise NotFoundError(f"no entity called {name!r} (give any of its spellings or its id)")
+        if len(found) > 1:
+            listed = "; ".join(f"{e.name} ({e.type}, {e.id})" for e in found[:6])
+            raise StorylineError(f"{name!r} names {len(found)} entities: {listed}. Give the id.")
+        return found[0].id
 
     def get_entity(self, entity_id: str) -> Entity:
         for entity in self.entities_by_id([entity_id]):

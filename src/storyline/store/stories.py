@@ -8,6 +8,8 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from storyline.errors import NotFoundError
+
 # The entities a story is about (not the accounts it passes through).
 _STORY_TYPES = "('person', 'work', 'event', 'org', 'place')"
 
@@ -211,6 +213,13 @@ class StoryTables:
             (story_id,),
         ).fetchone()
         return None if row is None else str(row[0])
+
+    def story_named(self, story_id: str) -> str:
+        """`story_id`, or the story it was merged into; NotFoundError if neither exists."""
+        resolved = self.resolve_story(story_id)
+        if resolved is None:
+            raise NotFoundError(f"no story {story_id!r}")
+        return resolved
 
     def stories_for_keys(self, keys: Iterable[str], per_key: int) -> set[str]:
         """The stories of the latest `per_key` documents under each posting key."""
