@@ -295,3 +295,22 @@ def test_a_time_in_an_aside_is_not_the_event_time(store: SQLiteStore, tmp_path: 
     )
     cast = one(events_of(store, tmp_path, text), "career.cast")
     assert (cast.time.value, cast.time.precision) == ("2024", "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser leaves the first name out of the subject; the text does not
+        "It was revealed that Moon Ha Rin and Baek Ji Hoon had been planning to work "
+        "together on the drama series “Salt Road,” but the plan fell through.",
+        "When Moon Ha-rin & Baek Ji-hoon’s upcoming collaboration drama, “Salt Road”, fell "
+        "through in May last year, fans were disappointed.",
+    ],
+)
+def test_both_of_two_joined_names_are_cast(store: SQLiteStore, tmp_path: Path, text: str) -> None:
+    cast = {
+        (e.participants[0].name.replace(" ", "-").lower(), e.modality)
+        for e in events_of(store, tmp_path, text)
+        if e.type == "career.cast"
+    }
+    assert cast == {("moon-ha-rin", "planned"), ("baek-ji-hoon", "planned")}

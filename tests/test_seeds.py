@@ -62,9 +62,8 @@ def test_scores_on_the_shared_scorer(seeds_export: dict, shared: Path) -> None: 
     assert scores["event_modality_accuracy"] >= 0.85
     assert scores["story_bcubed_f1"] == 1.0  # the three seeds tell one story
     assert scores["relation_f1"] >= 0.7
-    # fused events cite the documents that report them (0.87 measured; the rest is
-    # events some documents' sentences are not read for)
-    assert scores["event_evidence_doc_recall"] >= 0.85
+    # fused events cite the documents that report them (the cat video: all three)
+    assert scores["event_evidence_doc_recall"] >= 0.9
 
 
 def test_dates(seeds_export: dict) -> None:  # type: ignore[type-arg]

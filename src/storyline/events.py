@@ -407,6 +407,50 @@ def _sentence_events(context: _Context, index: int, sentence: Span) -> Iterator[
                 seen.add(key)
                 yield event
     yield from _births(context, index, sentence)
+    for event in _joint_works(context, index, sentence):
+        key = (event.type, tuple(p.entity for p in event.participants))
+        if key not in seen:
+            seen.add(key)
+            yield event
+
+
+_JOINT_WORK = re.compile(
+    r"^['’]s?\s+((?:(?:upcoming|new|planned|first|next|joint|collaboration|shelved)\s+)*)"
+    r"(?:drama|film|movie|series|project|show)\W{0,4}$",
+    re.IGNORECASE,
+)
+_PLANNED_WORDS = ("upcoming", "planned", "next", "collaboration")
+
+
+def _joint_works(context: _Context, index: int, sentence: Span) -> Iterator[Event]:
+    """'Han So-hee & Song Hye-kyo's upcoming collaboration drama, “The Price of
+    Confession”': both are cast in it (planned, when it is upcoming)."""
+    text = context.document.text
+    named = _sentence_mentions(context, sentence)
+    for first, second, work in zip(named, named[1:], named[2:], strict=False):
+        if first.type not in PEOPLE or second.type not in PEOPLE or work.type != "work":
+            continue
+        if not _AND.match(text[first.end : second.start]):
+            continue
+        gap = _JOINT_WORK.match(text[second.end : work.start])
+        if gap is None:
+            continue
+        trigger = sentence.doc.char_span(second.end, work.start, alignment_mode="expand")
+        if trigger is None:
+            continue
+        for person in (first, second):
+            event = _event(
+                context,
+                index,
+                sentence,
+                "career.cast",
+                trigger[-1],
+                [("person", person), ("work", work)],
+            )
+            if any(w in gap.group(1).lower() for w in _PLANNED_WORDS):
+                event.modality = "planned"
+                event.summary = summarise(event.type, event.participants, "planned")
+            yield event
 
 
 def _triggers(sentence: Span, lowered: str, named: Collection[int]) -> Iterator[tuple[Rule, Token]]:
@@ -682,6 +726,8 @@ def _role_entities(
         and m.type in types
         and m.entity not in exclude
     )
+    if found and subject:
+        found = _with_coordinated(context, sentence, found, types, exclude)
     if found or (subject and tokens) or not fallback:
         return found  # a subject the parse names that is no entity is nobody we know
     ordered = sorted(
@@ -700,6 +746,31 @@ def _role_entities(
         owner = next((r for r in referents if r is not None), None)
         return [owner] if owner is not None else []
     return _unique([m for m in ordered if m.start > trigger.idx] + ordered)
+
+
+_AND = re.compile(r"^\s*(?:and|&)\s*$")
+
+
+def _with_coordinated(
+    context: _Context,
+    sentence: Span,
+    found: list[Mention],
+    types: frozenset[EntityType],
+    exclude: frozenset[str | None] | set[str | None],
+) -> list[Mention]:
+    """'Song Hye Kyo and Han So Hee had been planning…': the parser may leave the first
+    of two names joined by 'and' out of the subject; the text does not."""
+    text = context.document.text
+    named = [m for m in _sentence_mentions(context, sentence) if m.type in types]
+    extra = [
+        before
+        for m in found
+        for before in named
+        if before.end <= m.start
+        and _AND.match(text[before.end : m.start])
+        and before.entity not in exclude
+    ]
+    return _unique([*extra, *found])
 
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
