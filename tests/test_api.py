@@ -115,6 +115,17 @@ def test_story_entity_timeline_graph_and_search(api: Server) -> None:
     assert api.get("/api/search?q=harbor")["items"]
 
 
+def test_long_timelines_come_a_page_at_a_time(api: Server) -> None:
+    story = api.get("/api/stories")["items"][0]["id"]
+    whole = api.get(f"/api/timeline?story={story}")
+    assert whole["total"] == len(whole["entries"]) >= 3
+    pages = [
+        api.get(f"/api/timeline?story={story}&limit=2&offset={k}")["entries"]
+        for k in range(0, whole["total"], 2)
+    ]
+    assert [e["event"] for page in pages for e in page] == [e["event"] for e in whole["entries"]]
+
+
 def test_errors_are_json(api: Server) -> None:
     assert api.request("/api/stories/s_nothing") == (404, {"error": "no story 's_nothing'"})
     status, body = api.request("/api/documents?limit=0")

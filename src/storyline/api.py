@@ -33,12 +33,15 @@ from storyline.export import (
 )
 from storyline.graph import story_graph
 from storyline.models import RawDocument
-from storyline.relations import derive_relations, relations
+from storyline.relations import relations
 from storyline.store import SQLiteStore, open_store
-from storyline.timeline import timeline
+from storyline.timeline import timeline, timeline_page
 
 MAX_BODY = 5 * 1024 * 1024  # bytes a request may carry
 MAX_LIMIT = 500
+ENTITY_EVENTS = 100  # events on an entity's page; the rest through /api/events
+ENTITY_DOCUMENTS = 100  # documents on an entity's page; the rest through /api/search
+RELATION_EVENTS = 300  # an entity page's relations come from its latest events this many
 WEB = resources.files("storyline") / "web"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
@@ -169,20 +172,19 @@ def create_app(
     @app.get("/api/stories", tags=["stories"])
     def list_stories(store: Store, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Stories, the biggest first: title, span, documents, outlets."""
-        stories = store.stories()
         items = []
-        for story in stories[offset : offset + limit]:
+        for story in store.stories(limit=limit, offset=offset):
             record = story_record(store, story)
             record["outlets"] = store.story_outlets(story.id)
             record["size"] = len(story.documents)
             items.append(record)
-        return _page(len(stories), limit, offset, items)
+        return _page(store.count_stories(), limit, offset, items)
 
     @app.get("/api/stories/{story_id}", tags=["stories"])
     def get_story(store: Store, story_id: str) -> dict[str, Any]:
         """One story: its documents, entities, events, relations and span."""
         resolved = store.story_named(story_id)
-        [story] = [s for s in store.stories() if s.id == resolved]
+        story = store.story(resolved)
         record = story_record(store, story)
         record["outlets"] = store.story_outlets(resolved)
         documents = [store.get_document(d) for d in story.documents]
@@ -218,12 +220,16 @@ def create_app(
 
     @app.get("/api/entities/{entity_id}", tags=["entities"])
     def get_entity(store: Store, entity_id: str) -> dict[str, Any]:
-        """One entity with its aliases, documents, events and relations."""
+        """One entity with its aliases, its latest documents and first events (totals
+        say how many there are) and its relations."""
         entity = store.get_entity(store.entity_named(entity_id))
         record = entity_record(entity)
-        events = store.events(entity_ids=[entity.id])
+        record["documents_total"] = len(entity.documents)
+        record["documents"] = record["documents"][-ENTITY_DOCUMENTS:]  # the latest
+        total, events = store.event_page(limit=ENTITY_EVENTS, entity_ids=[entity.id])
         record["events"] = [event_record(e) for e in events]
-        found = derive_relations(events, store.claims(entity_ids=[entity.id]))
+        record["events_total"] = total
+        found = relations(store, entity_ids=[entity.id], latest=RELATION_EVENTS)
         names = store.entity_names({r.subject for r in found} | {r.object for r in found})
         record["relations"] = [
             {
@@ -248,6 +254,11 @@ def create_app(
     ) -> dict[str, Any]:
         """Events in time order, filtered by participant, type, modality and dates."""
         ids = [store.entity_named(entity)] if entity else []
+        if not (modality or since or until):
+            total, page = store.event_page(
+                limit=limit, offset=offset, entity_ids=ids, type_pattern=type
+            )
+            return _page(total, limit, offset, [event_record(e) for e in page])
         events = store.events(entity_ids=ids, type_pattern=type)
         if modality:
             events = [e for e in events if e.modality == modality]
@@ -264,20 +275,29 @@ def create_app(
         story: str | None = None,
         entity: str | None = None,
         pair: Annotated[list[str] | None, Query(description="Two names: pair=A&pair=B")] = None,
+        limit: Limit = 200,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         """The timeline of a story, an entity or a pair, as `storyline timeline` prints
-        it: entries with date, text, modality, outlets and evidence."""
+        it, a page at a time: entries with date, text, modality, outlets and evidence."""
         if sum(bool(x) for x in (story, entity, pair)) != 1:
             raise HTTPException(400, "give one of story=, entity= or pair= (twice)")
-        if pair is not None and len(pair) != 2:
-            raise HTTPException(400, "pair= takes two entities: pair=A&pair=B")
-        entries = timeline(
-            store,
-            story_id=store.story_named(story) if story else None,
-            entity_ids=[store.entity_named(entity)] if entity else (),
-            pair=(store.entity_named(pair[0]), store.entity_named(pair[1])) if pair else None,
-        )
-        return {"entries": _with_sources(store, [entry_record(e) for e in entries])}
+        if pair is not None:
+            if len(pair) != 2:
+                raise HTTPException(400, "pair= takes two entities: pair=A&pair=B")
+            both = (store.entity_named(pair[0]), store.entity_named(pair[1]))
+            entries = timeline(store, pair=both)
+            total, entries = len(entries), entries[offset : offset + limit]
+        else:
+            total, entries = timeline_page(
+                store,
+                limit=limit,
+                offset=offset,
+                story_id=store.story_named(story) if story else None,
+                entity_ids=[store.entity_named(entity)] if entity else (),
+            )
+        records = _with_sources(store, [entry_record(e) for e in entries])
+        return {"total": total, "limit": limit, "offset": offset, "entries": records}
 
     @app.get("/api/graph", tags=["graph"])
     def get_graph(
@@ -350,15 +370,12 @@ def _errors_as_json(app: FastAPI) -> None:
 
 def _with_sources(store: SQLiteStore, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each piece of evidence with the outlet and title of its document, for display."""
-    documents: dict[str, Any] = {}
+    labels = store.document_labels(p["document"] for r in records for p in r["evidence"])
     for record in records:
         for piece in record["evidence"]:
-            if piece["document"] not in documents:
-                documents[piece["document"]] = store.get_document(piece["document"])
-            document = documents[piece["document"]]
-            piece["outlet"] = document.outlet or document.source.rsplit("/", 1)[-1]
-            piece["title"] = document.title
-            piece["published"] = document.published.value
+            label = labels.get(piece["document"])
+            if label is not None:
+                piece.update(outlet=label.outlet, title=label.title, published=label.published)
     return records
 
 

@@ -752,7 +752,7 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
     """
     with _store(ctx) as store:
         resolved = store.story_named(story_id)
-        [story] = [s for s in store.stories() if s.id == resolved]
+        story = store.story(resolved)
         record = story_record(store, story)
         documents = sorted(
             (store.get_document(d) for d in story.documents),

@@ -39,6 +39,8 @@ WARM = frozenset(
     }
 )
 FRIENDLY_EVENTS = 2
+# The event types relations are derived from.
+RELATION_EVENTS = ("career.cast", "personal.dating", "personal.breakup", *sorted(WARM))
 _SURENESS = {"asserted": 0, "planned": 1, "rumoured": 2, "hoped": 3, "denied": 4}
 
 
@@ -397,10 +399,25 @@ def _sentence_claims(
 
 
 def relations(
-    store: SQLiteStore, *, story_id: str | None = None, entity_ids: Sequence[str] = ()
+    store: SQLiteStore,
+    *,
+    story_id: str | None = None,
+    entity_ids: Sequence[str] = (),
+    latest: int | None = None,
 ) -> list[Relation]:
-    """The relations of a story, of some entities, or (neither given) of everything."""
-    events = store.events(story_id=story_id, entity_ids=entity_ids)
+    """The relations of a story, of some entities, or (neither given) of everything;
+    from the `latest` events that make relations only, when given (a page for someone
+    in thousands of events need not read them all)."""
+    if latest is None:
+        events = store.events(story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS)
+    else:
+        _, events = store.event_page(
+            limit=latest,
+            story_id=story_id,
+            entity_ids=entity_ids,
+            types=RELATION_EVENTS,
+            latest=True,
+        )
     return derive_relations(events, store.claims(story_id=story_id, entity_ids=entity_ids))
 
 

@@ -79,7 +79,7 @@ def _outlet(document: Document) -> str:
 
 def build_report(store: SQLiteStore, story_id: str) -> Report:
     resolved = store.story_named(story_id)
-    [story] = [s for s in store.stories() if s.id == resolved]
+    story = store.story(resolved)
     documents = {d: store.get_document(d) for d in story.documents}
     notes = _Notes(documents)
     entries = timeline(store, story_id=resolved)

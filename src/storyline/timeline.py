@@ -62,25 +62,24 @@ def event_timeline(events: Sequence[Event], order: dict[str, tuple[str, int]]) -
     def reported(event: Event) -> tuple[str, int]:
         return min((order.get(v.document, ("", 0)) for v in event.evidence), default=("", 0))
 
-    entries = []
-    for event in sorted(
-        events,
-        key=lambda e: (e.time.value is None, e.time.value or "", reported(e), e.id),
-    ):
-        entries.append(
-            Entry(
-                date=event.time.value,
-                precision=event.time.precision,
-                text=event.summary,
-                modality=event.modality,
-                outlets=event.outlets,
-                event=event.id,
-                type=event.type,
-                evidence=list(event.evidence),
-                conflicts=list(event.conflicts),
-            )
-        )
-    return entries
+    ordered = sorted(
+        events, key=lambda e: (e.time.value is None, e.time.value or "", reported(e), e.id)
+    )
+    return [_entry(e) for e in ordered]
+
+
+def _entry(event: Event) -> Entry:
+    return Entry(
+        date=event.time.value,
+        precision=event.time.precision,
+        text=event.summary,
+        modality=event.modality,
+        outlets=event.outlets,
+        event=event.id,
+        type=event.type,
+        evidence=list(event.evidence),
+        conflicts=list(event.conflicts),
+    )
 
 
 # --- summary timelines ------------------------------------------------------------------
@@ -203,7 +202,31 @@ def timeline(
     events = store.events(story_id=story_id, entity_ids=pair or entity_ids)
     if pair:
         events = [e for e in events if set(pair) <= {p.entity for p in e.participants}]
-    return event_timeline(events, store.document_order())
+    return _entries(store, events)
+
+
+def timeline_page(
+    store: SQLiteStore,
+    *,
+    limit: int,
+    offset: int = 0,
+    story_id: str | None = None,
+    entity_ids: Sequence[str] = (),
+) -> tuple[int, list[Entry]]:
+    """How many entries the timeline of a story or of entities has, and `limit` of them
+    from `offset` (a long timeline is read a page at a time). Pages follow the store's
+    order, dates first, then undated events in the order they were read; within a page,
+    as across pages."""
+    total, events = store.event_page(
+        limit=limit, offset=offset, story_id=story_id, entity_ids=entity_ids
+    )
+    return total, [_entry(e) for e in events]
+
+
+def _entries(store: SQLiteStore, events: Sequence[Event]) -> list[Entry]:
+    labels = store.document_labels(v.document for e in events for v in e.evidence)
+    order = {d: (label.published or "", label.order) for d, label in labels.items()}
+    return event_timeline(events, order)
 
 
 def store_summary_timeline(

@@ -17,6 +17,33 @@ _EVENT_COLUMNS = (
 )
 
 
+def _event_filter(
+    entity_ids: Sequence[str],
+    type_pattern: str | None,
+    document_id: str | None,
+    story_id: str | None,
+) -> tuple[str, list[str]]:
+    """An SQL condition on event rows (readings), and its parameters."""
+    where: list[str] = ["1"]
+    params: list[str] = []
+    if entity_ids:
+        marks = ", ".join("?" * len(entity_ids))
+        where.append(
+            f"id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({marks}))"
+        )
+        params.extend(entity_ids)
+    if type_pattern:
+        where.append("type GLOB ?")
+        params.append(type_pattern)
+    if document_id:
+        where.append("document_id = ?")
+        params.append(document_id)
+    if story_id:
+        where.append("document_id IN (SELECT id FROM documents WHERE story = ?)")
+        params.append(story_id)
+    return " AND ".join(where), params
+
+
 def _time_order(event: Event) -> tuple[bool, str, str]:
     return (event.time.value is None, event.time.value or "", event.id)
 
@@ -79,39 +106,68 @@ class EventTables:
         type_pattern: str | None = None,
         document_id: str | None = None,
         story_id: str | None = None,
+        types: Sequence[str] = (),
     ) -> list[Event]:
         """Fused events in time order (unknown times last), each once with the evidence
         of every document that reports it; those with a reading that matches the filters
-        by participant, type (a glob: 'social.*'), document or story."""
-        where: list[str] = []
-        params: list[str] = []
-        if entity_ids:
-            marks = ", ".join("?" * len(entity_ids))
-            where.append(
-                f"id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({marks}))"
+        by participant, type (a glob: 'social.*', or any of `types`), document or story."""
+        matching, params = _event_filter(entity_ids, type_pattern, document_id, story_id)
+        if types:
+            matching += f" AND type IN ({', '.join('?' * len(types))})"
+            params.extend(types)
+        return sorted(self._fused(matching, params), key=_time_order)
+
+    def event_page(
+        self,
+        *,
+        limit: int,
+        offset: int = 0,
+        entity_ids: Sequence[str] = (),
+        type_pattern: str | None = None,
+        story_id: str | None = None,
+        types: Sequence[str] = (),
+        latest: bool = False,
+    ) -> tuple[int, list[Event]]:
+        """How many fused events match, and `limit` of them from `offset`: dated ones by
+        date, then undated ones in the order they were read. Only the page is fused,
+        so an entity named in thousands of events pages as fast as any. With `latest`,
+        the offset counts from the end: the latest events, still in time order."""
+        matching, params = _event_filter(entity_ids, type_pattern, None, story_id)
+        if types:
+            matching += f" AND type IN ({', '.join('?' * len(types))})"
+            params.extend(types)
+        total = self.conn.execute(
+            f"SELECT count(DISTINCT fused_id) FROM events WHERE {matching}", params
+        ).fetchone()[0]
+        if latest:
+            offset = max(0, int(total) - offset - limit)
+        page = [
+            str(r[0])
+            for r in self.conn.execute(
+                "SELECT fused_id FROM events "
+                f"WHERE fused_id IN (SELECT fused_id FROM events WHERE {matching}) "
+                "GROUP BY fused_id ORDER BY max(time_value) IS NULL, max(time_value), "
+                "min(rowid) LIMIT ? OFFSET ?",
+                (*params, limit, offset),
             )
-            params.extend(entity_ids)
-        if type_pattern:
-            where.append("type GLOB ?")
-            params.append(type_pattern)
-        if document_id:
-            where.append("document_id = ?")
-            params.append(document_id)
-        if story_id:
-            where.append("document_id IN (SELECT id FROM documents WHERE story = ?)")
-            params.append(story_id)
+        ]
+        if not page:
+            return int(total), []
+        fused = {e.id: e for e in self._fused(f"fused_id IN ({', '.join('?' * len(page))})", page)}
+        return int(total), [fused[f] for f in page if f in fused]
+
+    def _fused(self, matching: str, params: Sequence[str]) -> list[Event]:
+        """The fused events that have a reading matching the condition."""
         rows = self.conn.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE fused_id IN (SELECT fused_id FROM events"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + ") ORDER BY rowid",
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE fused_id IN "
+            f"(SELECT fused_id FROM events WHERE {matching}) ORDER BY rowid",
             params,
         ).fetchall()
         groups: dict[str, list[Event]] = defaultdict(list)
         for row, event in zip(rows, self._events(rows), strict=True):
             groups[str(row["fused_id"])].append(event)
         reports = self.reports({v.document for g in groups.values() for e in g for v in e.evidence})
-        fused = [fuse(readings, reports) for readings in groups.values()]
-        return sorted(fused, key=_time_order)
+        return [fuse(readings, reports) for readings in groups.values()]
 
     def reports(self, document_ids: Iterable[str]) -> dict[str, Report]:
         """How fusion sees each document: its date, order and independent origin."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +57,15 @@ _DOCUMENT_COLUMNS = (
     "published_precision, published_basis, credited_sources, removed, story, duplicate_of, "
     "ingested_at"
 )
+
+
+@dataclass(slots=True, frozen=True)
+class DocumentLabel:
+    id: str
+    outlet: str  # the outlet, else the file name or the page it came from
+    title: str | None
+    published: str | None
+    order: int  # ingest order
 
 
 class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, RelationTables):
@@ -247,10 +256,22 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
         )
         return int(total), [_document(r) for r in rows]
 
-    def document_order(self) -> dict[str, tuple[str, int]]:
-        """Each document's (publication date or "", ingest order): the order of reporting."""
-        rows = self.conn.execute("SELECT id, coalesce(published_value, ''), rowid FROM documents")
-        return {str(i): (str(p), int(r)) for i, p, r in rows}
+    def document_labels(self, ids: Iterable[str]) -> dict[str, DocumentLabel]:
+        """What showing a document among others needs: outlet (or the last part of its
+        source), title, date and ingest order; without reading its text."""
+        ids = list(dict.fromkeys(ids))
+        out: dict[str, DocumentLabel] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.conn.execute(
+                "SELECT id, outlet, source, title, published_value, rowid FROM documents "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for id_, outlet, source, title, published, order in rows:
+                label = outlet or str(source).rstrip("/").rsplit("/", 1)[-1]
+                out[str(id_)] = DocumentLabel(str(id_), label, title, published, int(order))
+        return out
 
     def count_documents(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])

@@ -326,10 +326,25 @@ class StoryTables:
         )
         return [str(r[0]) for r in rows]
 
-    def stories(self) -> list[StoryRow]:
+    def stories(self, *, limit: int = -1, offset: int = 0) -> list[StoryRow]:
+        """Stories, the biggest first (then the latest); `limit` of them from `offset`."""
+        return self._story_rows("", limit=limit, offset=offset)
+
+    def count_stories(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def story(self, story_id: str) -> StoryRow:
+        """One story by its id or a merged one's."""
+        rows = self._story_rows("WHERE s.id = ?", self.story_named(story_id))
+        return rows[0]
+
+    def _story_rows(
+        self, where: str, *params: str, limit: int = -1, offset: int = 0
+    ) -> list[StoryRow]:
         rows = self.conn.execute(
             "SELECT s.id, s.title, s.first, s.last, group_concat(d.id, ' ') FROM stories s "
-            "JOIN documents d ON d.story = s.id GROUP BY s.id "
-            "ORDER BY count(d.id) DESC, s.last DESC, s.id"
+            f"JOIN documents d ON d.story = s.id {where} GROUP BY s.id "
+            "ORDER BY count(d.id) DESC, s.last DESC, s.id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
         ).fetchall()
         return [StoryRow(str(r[0]), str(r[1]), r[2], r[3], tuple(str(r[4]).split())) for r in rows]

@@ -49,7 +49,7 @@ async function storyPage(id) {
     <h1>${esc(story.title)}</h1>
     <p class="muted">${esc(span(story.first, story.last))} · ${plural(story.documents.length, "document")} from ${story.outlets.map(esc).join(", ") || "unknown outlets"}</p>
     <div class="grid2">
-      <section><h2>Timeline</h2>${timelineHtml(timeline.entries)}</section>
+      <section><h2>Timeline</h2>${timelineHtml(timeline)}</section>
       <section>
         <h2>Relationships</h2>${graphHtml(graph)}
         <h2>Documents</h2>
@@ -61,12 +61,14 @@ async function storyPage(id) {
     </div>`;
 }
 
-function timelineHtml(entries) {
+function timelineHtml(timeline) {
+  const entries = timeline.entries;
   if (!entries.length) return `<p class="muted">No events yet.</p>`;
+  const more = timeline.total > entries.length ? `<p class="muted">The first ${entries.length} of ${timeline.total} entries.</p>` : "";
   const dated = entries.filter((e) => !e.undated);
   const undated = entries.filter((e) => e.undated);
   const list = (items) => `<ol class="timeline">${items.map(entryHtml).join("")}</ol>`;
-  return list(dated) + (undated.length ? `<h2>Undated <span class="muted">(in the order reported)</span></h2>${list(undated)}` : "");
+  return list(dated) + (undated.length ? `<h2>Undated <span class="muted">(in the order reported)</span></h2>${list(undated)}` : "") + more;
 }
 
 function entryHtml(entry) {
@@ -124,7 +126,7 @@ async function entityPage(id) {
   view.innerHTML = `<h1>${esc(entity.name)}</h1>
     <p class="muted">${esc(entity.type)} · ${plural(entity.mentions, "mention")} in ${plural(entity.documents.length, "document")}${aliases.length ? " · also written " + aliases.map(esc).join(", ") : ""}</p>
     <div class="grid2">
-      <section><h2>Timeline</h2>${timelineHtml(timeline.entries)}</section>
+      <section><h2>Timeline</h2>${timelineHtml(timeline)}</section>
       <section><h2>Related</h2>${related ? `<ul class="plain related">${related}</ul>` : `<p class="muted">No relations found.</p>`}
         <h2>Documents</h2><ul class="plain">${entity.documents.map((d) => `<li><a href="#/document/${esc(d)}">${esc(d)}</a></li>`).join("")}</ul>
       </section>
