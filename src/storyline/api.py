@@ -39,9 +39,9 @@ from storyline.timeline import timeline, timeline_page
 
 MAX_BODY = 5 * 1024 * 1024  # bytes a request may carry
 MAX_LIMIT = 500
-ENTITY_EVENTS = 100  # events on an entity's page; the rest through /api/events
+ENTITY_EVENTS = 100  # latest events on an entity's page; the rest through /api/events
 ENTITY_DOCUMENTS = 100  # documents on an entity's page; the rest through /api/search
-RELATION_EVENTS = 300  # an entity page's relations come from its latest events this many
+RELATION_EVENTS = 200  # an entity page's relations come from its latest events this many
 WEB = resources.files("storyline") / "web"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
@@ -220,15 +220,15 @@ def create_app(
 
     @app.get("/api/entities/{entity_id}", tags=["entities"])
     def get_entity(store: Store, entity_id: str) -> dict[str, Any]:
-        """One entity with its aliases, its latest documents and first events (totals
-        say how many there are) and its relations."""
+        """One entity with its aliases, its latest documents and events (totals say
+        how many there are) and its relations."""
         entity = store.get_entity(store.entity_named(entity_id))
         record = entity_record(entity)
         record["documents_total"] = len(entity.documents)
         record["documents"] = record["documents"][-ENTITY_DOCUMENTS:]  # the latest
-        total, events = store.event_page(limit=ENTITY_EVENTS, entity_ids=[entity.id])
+        events = store.latest_events(ENTITY_EVENTS, entity_ids=[entity.id])
         record["events"] = [event_record(e) for e in events]
-        record["events_total"] = total
+        record["events_total"] = store.count_events(entity_ids=[entity.id])
         found = relations(store, entity_ids=[entity.id], latest=RELATION_EVENTS)
         names = store.entity_names({r.subject for r in found} | {r.object for r in found})
         record["relations"] = [

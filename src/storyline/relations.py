@@ -411,12 +411,8 @@ def relations(
     if latest is None:
         events = store.events(story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS)
     else:
-        _, events = store.event_page(
-            limit=latest,
-            story_id=story_id,
-            entity_ids=entity_ids,
-            types=RELATION_EVENTS,
-            latest=True,
+        events = store.latest_events(
+            latest, story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS
         )
     return derive_relations(events, store.claims(story_id=story_id, entity_ids=entity_ids))
 

@@ -126,12 +126,10 @@ class EventTables:
         type_pattern: str | None = None,
         story_id: str | None = None,
         types: Sequence[str] = (),
-        latest: bool = False,
     ) -> tuple[int, list[Event]]:
         """How many fused events match, and `limit` of them from `offset`: dated ones by
         date, then undated ones in the order they were read. Only the page is fused,
-        so an entity named in thousands of events pages as fast as any. With `latest`,
-        the offset counts from the end: the latest events, still in time order."""
+        so an entity named in thousands of events pages as fast as any."""
         matching, params = _event_filter(entity_ids, type_pattern, None, story_id)
         if types:
             matching += f" AND type IN ({', '.join('?' * len(types))})"
@@ -139,8 +137,6 @@ class EventTables:
         total = self.conn.execute(
             f"SELECT count(DISTINCT fused_id) FROM events WHERE {matching}", params
         ).fetchone()[0]
-        if latest:
-            offset = max(0, int(total) - offset - limit)
         page = [
             str(r[0])
             for r in self.conn.execute(
@@ -155,6 +151,33 @@ class EventTables:
             return int(total), []
         fused = {e.id: e for e in self._fused(f"fused_id IN ({', '.join('?' * len(page))})", page)}
         return int(total), [fused[f] for f in page if f in fused]
+
+    def latest_events(
+        self,
+        limit: int,
+        *,
+        entity_ids: Sequence[str] = (),
+        story_id: str | None = None,
+        types: Sequence[str] = (),
+    ) -> list[Event]:
+        """The fused events of the `limit` latest readings that match (by ingest order),
+        in time order."""
+        matching, params = _event_filter(entity_ids, None, None, story_id)
+        if types:
+            matching += f" AND type IN ({', '.join('?' * len(types))})"
+            params.extend(types)
+        recent = [
+            str(r[0])
+            for r in self.conn.execute(
+                f"SELECT fused_id FROM events WHERE {matching} ORDER BY rowid DESC LIMIT ?",
+                (*params, limit),
+            )
+        ]
+        recent = list(dict.fromkeys(recent))
+        if not recent:
+            return []
+        fused = self._fused(f"fused_id IN ({', '.join('?' * len(recent))})", recent)
+        return sorted(fused, key=_time_order)
 
     def _fused(self, matching: str, params: Sequence[str]) -> list[Event]:
         """The fused events that have a reading matching the condition."""
@@ -243,7 +266,11 @@ class EventTables:
             quote=row["quote"],
         )
 
-    def count_events(self) -> int:
-        """Fused events: each real event once, however many documents report it."""
-        row = self.conn.execute("SELECT count(DISTINCT fused_id) FROM events").fetchone()
+    def count_events(self, *, entity_ids: Sequence[str] = ()) -> int:
+        """Fused events (of these entities): each real event once, however many
+        documents report it."""
+        matching, params = _event_filter(entity_ids, None, None, None)
+        row = self.conn.execute(
+            f"SELECT count(DISTINCT fused_id) FROM events WHERE {matching}", params
+        ).fetchone()
         return int(row[0])
