@@ -22,6 +22,7 @@ def _event_filter(
     type_pattern: str | None,
     document_id: str | None,
     story_id: str | None,
+    types: Sequence[str] = (),
 ) -> tuple[str, list[str]]:
     """An SQL condition on event rows (readings), and its parameters."""
     where: list[str] = ["1"]
@@ -35,6 +36,9 @@ def _event_filter(
     if type_pattern:
         where.append("type GLOB ?")
         params.append(type_pattern)
+    if types:
+        where.append(f"type IN ({', '.join('?' * len(types))})")
+        params.extend(types)
     if document_id:
         where.append("document_id = ?")
         params.append(document_id)
@@ -111,10 +115,7 @@ class EventTables:
         """Fused events in time order (unknown times last), each once with the evidence
         of every document that reports it; those with a reading that matches the filters
         by participant, type (a glob: 'social.*', or any of `types`), document or story."""
-        matching, params = _event_filter(entity_ids, type_pattern, document_id, story_id)
-        if types:
-            matching += f" AND type IN ({', '.join('?' * len(types))})"
-            params.extend(types)
+        matching, params = _event_filter(entity_ids, type_pattern, document_id, story_id, types)
         return sorted(self._fused(matching, params), key=_time_order)
 
     def event_page(
@@ -130,10 +131,7 @@ class EventTables:
         """How many fused events match, and `limit` of them from `offset`: dated ones by
         date, then undated ones in the order they were read. Only the page is fused,
         so an entity named in thousands of events pages as fast as any."""
-        matching, params = _event_filter(entity_ids, type_pattern, None, story_id)
-        if types:
-            matching += f" AND type IN ({', '.join('?' * len(types))})"
-            params.extend(types)
+        matching, params = _event_filter(entity_ids, type_pattern, None, story_id, types)
         total = self.conn.execute(
             f"SELECT count(DISTINCT fused_id) FROM events WHERE {matching}", params
         ).fetchone()[0]
@@ -162,10 +160,7 @@ class EventTables:
     ) -> list[Event]:
         """The fused events of the `limit` latest readings that match (by ingest order),
         in time order."""
-        matching, params = _event_filter(entity_ids, None, None, story_id)
-        if types:
-            matching += f" AND type IN ({', '.join('?' * len(types))})"
-            params.extend(types)
+        matching, params = _event_filter(entity_ids, None, None, story_id, types)
         recent = [
             str(r[0])
             for r in self.conn.execute(
