@@ -129,7 +129,6 @@ def _quotes_overlap(a: str, b: str) -> bool:
 
 def fuse(readings: Sequence[Event], reports: Mapping[str, Report]) -> Event:
     """One event from its readings (the first read is the representative)."""
-    latest = sorted(readings, key=lambda e: _report_order(e, reports))
     first = readings[0]
     participants = max(readings, key=lambda e: len(e.participants)).participants
     dated = [e for e in readings if e.time.value]
@@ -138,7 +137,7 @@ def fuse(readings: Sequence[Event], reports: Mapping[str, Report]) -> Event:
         if dated
         else first.time
     )
-    modality = latest[-1].modality
+    modality = max(readings, key=lambda e: _report_order(e, reports)).modality
     quotes = [e.quote for e in readings if e.quote]
     evidence = tuple(dict.fromkeys(v for e in readings for v in e.evidence))
     origins = {reports[v.document].origin for v in evidence if v.document in reports}
