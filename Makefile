@@ -57,6 +57,7 @@ bench: install
 	$(BIN)/python benchmarks/html_extraction.py
 	$(BIN)/python benchmarks/stories.py
 	$(BIN)/python benchmarks/story_mix.py
+	$(BIN)/python benchmarks/story_kh.py
 	$(BIN)/python benchmarks/tls.py
 	$(BIN)/python benchmarks/api.py
 
