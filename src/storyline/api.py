@@ -40,7 +40,7 @@ from storyline.timeline import timeline, timeline_page
 MAX_BODY = 5 * 1024 * 1024  # bytes a request may carry
 MAX_LIMIT = 500
 ENTITY_EVENTS = 100  # latest events on an entity's page; the rest through /api/events
-ENTITY_DOCUMENTS = 100  # documents on an entity's page; the rest through /api/search
+ENTITY_DOCUMENTS = 100  # the latest documents on an entity's page; documents_total counts all
 RELATION_EVENTS = 200  # an entity page's relations come from its latest events this many
 WEB = resources.files("storyline") / "web"
 
