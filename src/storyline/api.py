@@ -194,10 +194,10 @@ def create_app(
         ]
         names = store.entity_names(record["entities"])
         record["entities"] = [{"id": e, "name": names.get(e, e)} for e in record["entities"]]
-        record["events"] = _with_sources(
-            store, [event_record(e) for e in store.events(story_id=resolved)]
-        )
-        record["relations"] = [relation_record(r) for r in relations(store, story_id=resolved)]
+        events = store.events(story_id=resolved)
+        record["events"] = _with_sources(store, [event_record(e) for e in events])
+        found = relations(store, story_id=resolved, events=events)
+        record["relations"] = [relation_record(r) for r in found]
         return record
 
     @app.get("/api/entities", tags=["entities"])

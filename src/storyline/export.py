@@ -130,11 +130,12 @@ def story_record(store: SQLiteStore, story: StoryRow) -> dict[str, Any]:
 
 def export_json(store: SQLiteStore) -> dict[str, Any]:
     """Everything storyline knows, in schema storyline/v1."""
+    events = store.events()
     return {
         "schema": SCHEMA,
         "documents": [document_record(doc) for doc in store.documents()],
         "entities": [entity_record(e) for e in store.entities()],
-        "events": [event_record(e) for e in store.events()],
-        "relations": [relation_record(r) for r in relations(store)],
+        "events": [event_record(e) for e in events],
+        "relations": [relation_record(r) for r in relations(store, events=events)],
         "stories": [story_record(store, s) for s in store.stories()],
     }

@@ -404,11 +404,15 @@ def relations(
     story_id: str | None = None,
     entity_ids: Sequence[str] = (),
     latest: int | None = None,
+    events: Sequence[Event] | None = None,
 ) -> list[Relation]:
     """The relations of a story, of some entities, or (neither given) of everything;
     from the `latest` events that make relations only, when given (a page for someone
-    in thousands of events need not read them all)."""
-    if latest is None:
+    in thousands of events need not read them all), or from `events` the caller has
+    already read for the same story or entities."""
+    if events is not None:
+        events = [e for e in events if e.type in RELATION_EVENTS]
+    elif latest is None:
         events = store.events(story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS)
     else:
         events = store.latest_events(
