@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate import Annotation, Annotator, default_annotator
+from storyline.annotate import Annotation, Annotator, default_annotator, text_pieces
 
 
 @pytest.fixture(scope="module")
@@ -137,3 +137,25 @@ def test_offsets_index_the_text(annotator: Annotator) -> None:
     text = "Moon Ha-rin and Baek Ji-hoon met at the 2024 Cannes Film Festival."
     for mention in annotator.annotate(text).mentions:
         assert text[mention.start : mention.end] == mention.text
+
+
+def test_a_long_text_is_parsed_in_pieces_with_its_offsets_kept(annotator: Annotator) -> None:
+    paragraphs = [
+        f"Actress Baek Ji-hoon met director Moon Seul-gi in Seoul on day {n}. "
+        f"Singer Kwon Nayeon joined them later, her agency Blue Pine Entertainment said."
+        for n in range(12)
+    ]
+    text = "\n\n".join(paragraphs)
+    whole = annotator.annotate(text)
+    pieces = Annotator(piece_chars=400).annotate(text)
+    assert pieces.doc is not None and pieces.doc.text == text
+    assert pieces.sentences == whole.sentences
+    assert pieces.mentions == whole.mentions
+    assert {m.text for m in pieces.mentions} >= {"Baek Ji-hoon", "Kwon Nayeon"}
+
+
+def test_text_pieces_join_back_and_prefer_paragraph_breaks() -> None:
+    text = "One two three.\n\nFour five six. Seven eight nine ten.\nEleven " + "x" * 30
+    pieces = text_pieces(text, 20)
+    assert "".join(pieces) == text and all(len(p) <= 20 for p in pieces)
+    assert pieces[0] == "One two three.\n\n"

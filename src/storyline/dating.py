@@ -43,6 +43,8 @@ MONTHS = {
     "nov": 11,
     "dec": 12,
 }
+# The earliest year a publication date may have; the latest is next year.
+FIRST_YEAR = 1000
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # "May 19", "May 19th" but not "May 19, 2024" (that names its own year)
@@ -55,9 +57,22 @@ _YEAR_TOKEN = re.compile(rf"(?<![\d.,$])\b{_YEAR}\b(?![\d.,]\d)(?!\s*(?:%|percen
 _BACKGROUND = re.compile(
     r"\b(?:born|birth|debut(?:ed)?|founded|established|since|from)\s+(?:in\s+)?$", re.I
 )
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+# A sentence ends in punctuation or the text; a line that stops without one is a
+# heading, skipped. ("$|\n" and not a failed match: a long unpunctuated line would
+# cost time in the square of its length.)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$|\n)")
 _ISO = re.compile(r"^(?P<y>\d{4})(?:[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?)?$")
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
+
+
+def _last_year() -> int:
+    return date.today().year + 1
+
+
+def _plausible(value: str) -> bool:
+    """A publication date no news archive holds (year 1, 9999) is an error in the
+    input, and dating "next year" against it would leave the calendar."""
+    return FIRST_YEAR <= int(value[:4]) <= _last_year()
 
 
 def parse_date(raw: str) -> TimeValue | None:
@@ -125,6 +140,8 @@ def infer_from_content(text: str) -> TimeValue:
     best: tuple[int, int] | None = None
     evidence = None
     for sentence in _SENTENCE.findall(text):
+        if sentence.endswith("\n"):
+            continue
         days = list(_MONTH_DAY.finditer(sentence))
         if not days:
             continue
@@ -148,10 +165,16 @@ def publication_date(raw: RawDocument, text: str) -> tuple[Published, str | None
     """The document's Published value and a note when a given date could not be read."""
     if raw.published:
         parsed = parse_date(raw.published)
-        if parsed and parsed.value:
+        if parsed and parsed.value and _plausible(parsed.value):
             basis: DateBasis = raw.published_basis
             return Published(parsed.value, parsed.precision, basis), None
-        note = f"date {raw.published!r} not understood; inferring from the text"
+        if parsed and parsed.value:
+            note = (
+                f"date {raw.published!r} is out of range (years {FIRST_YEAR} to "
+                f"{_last_year()}); inferring from the text"
+            )
+        else:
+            note = f"date {raw.published!r} not understood; inferring from the text"
     else:
         note = None
     inferred = infer_from_content(text)

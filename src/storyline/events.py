@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -336,9 +337,17 @@ class _Context:
     # what the text says of people and organisations, for pronouns and "the agency"
     gender: dict[str, str] = field(default_factory=dict)
     agencies: set[str] = field(default_factory=set)
+    # where each mention starts, and the longest, to find mentions near a place quickly
+    starts: list[int] = field(default_factory=list)
+    longest: int = 0
+    main_person: list[Mention | None] = field(default_factory=list)  # once known
 
     def mention_of(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
+
+    def mentions_starting(self, start: int, end: int) -> Sequence[Mention]:
+        """The mentions that start in [start, end), in text order."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 def extract_events(
@@ -363,6 +372,8 @@ def extract_events(
         names,
         find_times(document.text, document.published),
     )
+    context.starts = [m.start for m in context.mentions]
+    context.longest = max((m.end - m.start for m in context.mentions), default=0)
     for mention in context.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         for token in span or ():
@@ -839,8 +850,7 @@ def _object_tokens(trigger: Token) -> list[Token]:
 
 
 def _sentence_mentions(context: _Context, sentence: Span) -> list[Mention]:
-    start, end = sentence.start_char, sentence.end_char
-    return [m for m in context.mentions if start <= m.start < end]
+    return list(context.mentions_starting(sentence.start_char, sentence.end_char))
 
 
 def _recent(
@@ -852,11 +862,8 @@ def _recent(
     """The entity of these types named last before this sentence ('the drama')."""
     earlier = [
         m
-        for m in context.mentions
-        if m.type in types
-        and m.entity not in exclude
-        and m.start < sentence.start_char
-        and sentence.start_char - m.start < 1500
+        for m in context.mentions_starting(sentence.start_char - 1499, sentence.start_char)
+        if m.type in types and m.entity not in exclude
     ]
     return earlier[-1:]
 
@@ -913,7 +920,7 @@ def _referent(
     wanted &= types
     before = [
         m
-        for m in context.mentions
+        for m in context.mentions_starting(token.idx - 1500 - context.longest, token.idx)
         if m.type in wanted
         and m.end <= token.idx
         and m.entity not in exclude
@@ -973,6 +980,12 @@ def _stated_artist(context: _Context, org: Mention) -> Mention | None:
 def _main_person(context: _Context) -> Mention | None:
     """The artist of the document's agency: whom it calls 'X's agency' or 'his agency'
     most; else the person it names most."""
+    if not context.main_person:
+        context.main_person.append(_find_main_person(context))
+    return context.main_person[0]
+
+
+def _find_main_person(context: _Context) -> Mention | None:
     owners = [
         owner
         for token in context.doc
@@ -1069,8 +1082,8 @@ def _describes(context: _Context, time: TimeMention) -> bool:
     was (but 'the 2023 Baeksang Arts Awards' is when its award was)."""
     if time.time.precision != "year" or not time.time.text or not time.time.text.isdigit():
         return False
-    if any(m.start <= time.start and time.end <= m.end and m.type == "event"
-           for m in context.mentions):  # fmt: skip
+    around = context.mentions_starting(time.start - context.longest, time.start + 1)
+    if any(time.end <= m.end and m.type == "event" for m in around):
         return False
     span = context.doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None:

@@ -80,8 +80,8 @@ class LocalEntity:
 
     @property
     def display(self) -> str:
-        names = self.names or self.accounts or [self.mentions[0].text]
-        return max(names, key=lambda n: (len(n.split()), names.count(n)))
+        counts = Counter(self.names or self.accounts or [self.mentions[0].text])
+        return max(counts, key=lambda n: (len(n.split()), counts[n]))
 
     def blocking_keys(self) -> set[str]:
         return {

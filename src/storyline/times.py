@@ -94,7 +94,10 @@ def find_times(text: str, published: Published | None = None) -> list[TimeMentio
             if any(s < end and start < e for s, e in taken) or _lower_case_name(match):
                 continue
             taken.append((start, end))
-            value = _normalise(kind, match, reference)
+            try:
+                value = _normalise(kind, match, reference)
+            except (ValueError, OverflowError):  # "7,000 years ago": before the year 1
+                continue
             if value is not None and value.value is not None:
                 found.append(TimeMention(start, end, value))
     return sorted(found, key=lambda t: t.start)
