@@ -1,13 +1,22 @@
 from __future__ import annotations
 
 import json
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from storyline.annotate import Annotation, Annotator
 from storyline.ingest import IngestResult, document_id, fingerprint, ingest, prepare
 from storyline.models import Outcome, RawDocument
 from storyline.store import SQLiteStore
+from tests.conftest import CLI
+from tests.test_read import input_file
 
 
 def test_sample_corpus_ingests_once(store: SQLiteStore, examples: Path) -> None:
@@ -116,3 +125,111 @@ def test_identity_folds_case_and_spacing_but_not_urls() -> None:
     h = fingerprint("text")
     assert document_id(h, None) != document_id(h, "https://a.example/1")
     assert document_id(h, None).startswith("d_") and len(document_id(h, None)) == 18
+
+
+def test_a_text_over_a_million_characters_is_stored_with_the_rest(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(3):
+        (inbox / f"good{n}.txt").write_text(f"Title {n}\n\nArticle {n}.", encoding="utf-8")
+    # one long run of a single token parses fast, yet spaCy refuses it whole
+    huge = "Huge\n\nActress Baek Ji-hoon spoke on Friday.\n\n" + "x" * 1_050_000 + "\n\nEnd."
+    (inbox / "huge.txt").write_text(huge, encoding="utf-8")
+    summary = ingest(store, [str(inbox)])
+    assert summary.failed == 0 and store.count_documents() == 4
+    document = store.get_document(str(inbox / "huge.txt"))
+    assert document.text.endswith("x\n\nEnd.")
+    [mention] = [m for m in store.document_mentions(document.id) if m.text == "Baek Ji-hoon"]
+    assert document.text[mention.start : mention.end] == "Baek Ji-hoon"
+
+
+class _CountingAnnotator(Annotator):
+    """The real annotator, noting the batches it is given; it breaks on 'EXPLODE'."""
+
+    def __init__(self, batch_size: int) -> None:
+        super().__init__(batch_size=batch_size)
+        self.batches: list[int] = []
+
+    def annotate_many(self, texts: Iterable[str]) -> Iterator[Annotation]:
+        texts = list(texts)
+        self.batches.append(len(texts))
+        if any("EXPLODE" in t for t in texts):
+            raise MemoryError("the parser gave up")
+        return super().annotate_many(texts)
+
+
+def test_records_are_annotated_and_stored_a_batch_at_a_time(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    records = [{"text": f"Record {n} of a long dump."} for n in range(10)]
+    (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    annotator = _CountingAnnotator(batch_size=4)
+    stored_when_seen: list[int] = []
+
+    def seen(result: IngestResult) -> None:
+        stored_when_seen.append(store.count_documents())
+
+    summary = ingest(store, [str(tmp_path / "dump.jsonl")], on_result=seen, annotator=annotator)
+    assert summary.counts[Outcome.INGESTED] == 10
+    assert annotator.batches == [4, 4, 2]  # not the whole file at once
+    assert stored_when_seen[0] == 1
+
+
+def test_a_document_that_breaks_the_parser_fails_alone(store: SQLiteStore, tmp_path: Path) -> None:
+    records = [{"text": f"Record {n}."} for n in range(3)] + [{"text": "EXPLODE here."}]
+    (tmp_path / "dump.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    seen: list[IngestResult] = []
+    annotator = _CountingAnnotator(batch_size=8)
+    summary = ingest(store, [str(tmp_path / "dump.jsonl")], on_result=seen.append,
+                     annotator=annotator)  # fmt: skip
+    assert summary.counts[Outcome.INGESTED] == 3 and summary.failed == 1
+    [failed] = summary.failures
+    assert failed.source.endswith("dump.jsonl#4")
+    assert failed.message == "could not annotate it (MemoryError: the parser gave up)"
+
+
+def test_dates_off_the_calendar_are_unknown_not_lost(store: SQLiteStore, tmp_path: Path) -> None:
+    day = "2011-05-02"
+    records = [
+        {"text": "Baek Ji-hoon will star in a drama next year.", "published": "9999-12-31T23:59Z"},
+        {"text": "People lived there 7,000 years ago, Moon Seul-gi said.", "published": day},
+        {"text": "Kwon Nayeon said 99999999 days ago was long ago.", "published": day},
+    ]
+    (tmp_path / "dates.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    seen: list[IngestResult] = []
+    summary = ingest(store, [str(tmp_path / "dates.jsonl")], on_result=seen.append)
+    assert summary.failed == 0 and store.count_documents() == 3
+    first = store.get_document(f"{tmp_path}/dates.jsonl#1")
+    assert first.published.value is None
+    assert "out of range" in seen[0].notes[0]
+    assert all(e.time.value is None for e in store.events(document_id=first.id))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(input_file(), min_size=1, max_size=3))
+def test_ingesting_any_files_completes_and_names_each_failure(
+    files: list[tuple[str, bytes]],
+) -> None:
+    """The batch completes; each input is stored or named on one `failed:` line."""
+    with tempfile.TemporaryDirectory() as folder:
+        inbox = Path(folder) / "inbox"
+        inbox.mkdir()
+        paths = []
+        for n, (name, data) in enumerate(files):
+            paths.append(inbox / f"{n}{name}")
+            paths[-1].write_bytes(data)
+        (inbox / "good.txt").write_text("Good\n\nActor Baek Ji-hoon spoke.", encoding="utf-8")
+        db = Path(folder) / "fuzz.db"
+        result = CLI(db)("ingest", str(inbox))
+        assert result.exit_code in (0, 1) and not isinstance(result.exception, Exception), (
+            result.output
+        )
+        failed = re.findall(r"^failed: (.+?)(?:#\d+)?: .+$", result.output, re.MULTILINE)
+        with sqlite3.connect(db) as connection:
+            rows = connection.execute("SELECT source FROM document_sources").fetchall()
+        stored = {source.split("#")[0] for (source,) in rows}
+        assert str(inbox / "good.txt") in stored
+        for path in paths:
+            assert str(path) in stored or str(path) in failed, result.output

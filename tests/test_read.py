@@ -1,14 +1,28 @@
 from __future__ import annotations
 
+import ast
 import gzip
 import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storyline.errors import InputError
 from storyline.models import RawDocument
-from storyline.read import FieldNames, ReadOptions, expand_inputs, read_input, sniff_kind
+from storyline.read import (
+    FieldNames,
+    ReadOptions,
+    expand_inputs,
+    parse_bytes,
+    read_input,
+    sniff_kind,
+)
 from storyline.read.decode import decode_bytes
 from storyline.read.text import split_title
 
@@ -192,3 +206,201 @@ def test_format_option_reads_an_unknown_extension(tmp_path: Path) -> None:
     (tmp_path / "notes.log").write_text("Title\n\nA plain article.", encoding="utf-8")
     [doc] = read_all(tmp_path / "notes.log", kind="txt")
     assert isinstance(doc, RawDocument) and doc.title == "Title"
+
+
+def test_gzipped_jsonl_and_csv_are_read_as_records(tmp_path: Path) -> None:
+    records = [{"text": f"Record number {n}.", "title": f"T{n}"} for n in (1, 2)]
+    lines = "\n".join(json.dumps(r) for r in records) + "\n"
+    (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress(lines.encode()))
+    table = 'title,text\nA,"First, with a comma."\nB,"Second ""quoted""."\n'
+    (tmp_path / "table.csv.gz").write_bytes(gzip.compress(table.encode()))
+    found = read_all(tmp_path)
+    assert [d.source for d in found if isinstance(d, RawDocument)] == [
+        f"{tmp_path}/dump.jsonl.gz#1",
+        f"{tmp_path}/dump.jsonl.gz#2",
+        f"{tmp_path}/table.csv.gz#2",
+        f"{tmp_path}/table.csv.gz#3",
+    ]
+    assert found[3].text == 'Second "quoted".'  # type: ignore[union-attr]
+
+
+def test_a_bad_record_fails_alone(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"text": "First."}),
+        "[" * 200_000,  # nested past the parser's recursion limit
+        json.dumps({"text": "Third.", "url": "http://[::1"}),  # an invalid URL is kept
+        '{"text": "Fourth',
+        json.dumps({"text": "Fifth."}),
+    ]
+    (tmp_path / "dump.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    found = read_all(tmp_path / "dump.jsonl")
+    assert [type(item).__name__ for item in found] == [
+        "RawDocument", "InputError", "RawDocument", "InputError", "RawDocument"
+    ]  # fmt: skip
+    assert found[1].source.endswith("dump.jsonl#2") and "nested" in str(found[1])
+
+
+def test_only_a_newline_ends_a_json_line() -> None:
+    # U+2028 and U+0085 are allowed unescaped inside JSON strings
+    data = '{"text": "One\u2028record\u0085with breaks."}\n{"text": "Two."}\n'.encode()
+    found = list(parse_bytes(data, "<stdin>", "jsonl", ReadOptions()))
+    assert [d.text for d in found if isinstance(d, RawDocument)] == [
+        "One\u2028record\u0085with breaks.",
+        "Two.",
+    ]
+
+
+def test_an_overlong_jsonl_line_is_skipped_not_held(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": "x" * 5000}), json.dumps({"text": "Short."})]
+    (tmp_path / "dump.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    big, small = read_all(tmp_path / "dump.jsonl", max_bytes=1000)
+    assert isinstance(big, InputError) and big.source.endswith("#1")
+    assert "size limit" in big.reason
+    assert isinstance(small, RawDocument) and small.text == "Short."
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("header.csv", b"title,text\n", "only a header row, no records"),
+        ("blank.jsonl", b"\n\n   \n", "no documents in it"),
+        ("list.json", b"[]", "no documents in it"),
+    ],
+)
+def test_an_input_without_documents_is_reported(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    [error] = read_all(tmp_path / name)
+    assert isinstance(error, InputError) and error.reason == reason
+
+
+def test_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    pipe = tmp_path / "feed.jsonl"
+    os.mkfifo(pipe)  # nothing ever writes to it: opening it would wait forever
+    for found in (read_all(pipe), read_all(tmp_path)):
+        [error] = found
+        assert isinstance(error, InputError) and "not a regular file (a named pipe)" in str(error)
+
+
+def test_an_unreadable_folder_is_reported() -> None:
+    # pytest's tmp_path lies in a folder only its owner may enter
+    inbox = Path(tempfile.mkdtemp(prefix="storyline-")) / "inbox"
+    (inbox / "locked").mkdir(parents=True)
+    (inbox / "a.txt").write_text("Title\n\nText.", encoding="utf-8")
+    inbox.parent.chmod(0o755)
+    (inbox / "locked").chmod(0o000)
+    try:
+        found = _unprivileged(lambda: [(r.source, r.problem) for r in expand_inputs([str(inbox)])])
+    finally:
+        (inbox / "locked").chmod(0o755)
+        shutil.rmtree(inbox.parent)
+    assert found == [
+        (str(inbox / "a.txt"), None),
+        (str(inbox / "locked"), "cannot read this folder (Permission denied)"),
+    ]
+
+
+def _unprivileged(work: Callable[[], object]) -> object:
+    """`work()` done by a user a mode-000 folder stops (root reads every folder): in a
+    forked child that gives up root, so it needs no file the other user cannot read."""
+    if os.geteuid() != 0:
+        return work()
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child)
+        os.close(reader)
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            os.write(writer, repr(work()).encode())
+        except BaseException as exc:
+            os.write(writer, repr(repr(exc)).encode())
+        finally:
+            os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader) as pipe:
+        printed = pipe.read()
+    os.waitpid(child, 0)
+    return ast.literal_eval(printed)
+
+
+# Fuzzing: whatever bytes a file holds, reading it yields documents and one-line errors
+# naming the file (or its record), and never raises.
+
+_TEXTS = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs",))
+    | st.sampled_from("\u2028\x85\x00\x1b\"',\n"),
+    max_size=60,
+)
+_RECORD = st.fixed_dictionaries(
+    {}, optional={"text": _TEXTS, "title": _TEXTS, "published": _TEXTS, "outlet": _TEXTS}
+)
+
+
+@st.composite
+def _jsonl(draw: st.DrawFn) -> bytes:
+    lines = [
+        json.dumps(r, ensure_ascii=draw(st.booleans())) for r in draw(st.lists(_RECORD, max_size=4))
+    ]
+    if draw(st.booleans()):
+        depth = draw(st.integers(1, 3000))
+        lines.insert(
+            draw(st.integers(0, len(lines))), "[" * depth + "]" * draw(st.integers(0, depth))
+        )
+    data = "\n".join(lines).encode("utf-8")
+    return data[: draw(st.integers(0, len(data)))] if draw(st.booleans()) else data
+
+
+@st.composite
+def _csv(draw: st.DrawFn) -> bytes:
+    cell = _TEXTS.map(lambda t: '"' + t.replace('"', '""') + '"') | _TEXTS
+    rows = draw(st.lists(st.lists(cell, min_size=1, max_size=3), max_size=4))
+    header = draw(st.sampled_from(["title,text", "text", "headline,body,url", ""]))
+    return "\n".join([header, *(",".join(r) for r in rows)]).encode("utf-8")
+
+
+def _encoded(text: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
+    codecs = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "latin-1", "cp1252", "shift_jis"])
+    return st.tuples(text, codecs).map(lambda tc: tc[0].encode(tc[1], errors="replace"))
+
+
+_CONTENTS = st.one_of(
+    st.binary(max_size=300),
+    _jsonl(),
+    _csv(),
+    _encoded(_TEXTS),
+    st.builds(lambda r: json.dumps(r).encode(), st.lists(_RECORD, max_size=3) | _RECORD),
+)
+_NAMES = st.sampled_from(
+    ["a.txt", "a.html", "a.jsonl", "a.json", "a.csv", "a.jsonl.gz", "a.csv.gz", "a.txt.gz"]
+)
+
+
+@st.composite
+def input_file(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A file name storyline reads, and bytes that may or may not fit it."""
+    name, data = draw(_NAMES), draw(_CONTENTS)
+    if name.endswith(".gz"):
+        data = gzip.compress(data)
+        if draw(st.booleans()):
+            data = data[: draw(st.integers(0, len(data)))]  # a download cut short
+    return name, data
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(input_file())
+def test_reading_any_bytes_yields_documents_or_one_line_errors(
+    file: tuple[str, bytes],
+) -> None:
+    name, data = file
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        found = read_all(path)
+    assert found
+    for item in found:
+        assert isinstance(item, RawDocument | InputError)
+        if isinstance(item, InputError):
+            assert item.source == str(path) or item.source.startswith(f"{path}#")
+            assert "\n" not in item.reason and item.reason

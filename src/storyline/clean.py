@@ -131,9 +131,22 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+# Terminal escape sequences (colours, window titles) and the other control characters:
+# never article text, and a terminal that prints them obeys them.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def strip_controls(text: str) -> str:
+    """`text` without escape sequences and control characters (tabs and line breaks
+    stay)."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
 def normalise(text: str) -> str:
     """NFC, one kind of newline, one space between words, no invisible characters."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _LINE_BREAKS.sub("\n", strip_controls(unicodedata.normalize("NFC", text)))
     text = _ZERO_WIDTH.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 

@@ -88,7 +88,10 @@ def document_id(content_hash: str, url: str | None) -> str:
 
 
 def outlet_from_url(url: str | None) -> str | None:
-    host = urlsplit(url).hostname if url else None
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # "http://[::1": kept as given, but it names no host
+        return None
     return host.removeprefix("www.") if host else None
 
 
@@ -98,7 +101,7 @@ def prepare(raw: RawDocument, input_hash: str | None = None) -> Prepared:
     `input_hash` is `input_fingerprint(raw)` when the caller has it already.
     """
     cleaned = clean(raw.text)
-    title = " ".join(normalise(raw.title).split()) if raw.title else None
+    title = _one_line(raw.title)
     text = _without_title(cleaned.text, title)
     if not text:
         raise InputError(raw.source, "no article text left after cleaning")
@@ -111,8 +114,8 @@ def prepare(raw: RawDocument, input_hash: str | None = None) -> Prepared:
         text=text,
         title=title or None,
         url=raw.url,
-        outlet=raw.outlet or outlet_from_url(raw.url),
-        author=raw.author or cleaned.author,
+        outlet=_one_line(raw.outlet) or outlet_from_url(raw.url),
+        author=_one_line(raw.author) or cleaned.author,
         language=detect_language(f"{title or ''}\n{text}"),
         published=published,
         credited_sources=cleaned.credited_sources,
@@ -123,6 +126,11 @@ def prepare(raw: RawDocument, input_hash: str | None = None) -> Prepared:
     return Prepared(
         document, content_hash, input_hash or input_fingerprint(raw), notes, signature(text)
     )
+
+
+def _one_line(value: str | None) -> str | None:
+    """A title, outlet or byline as one clean line; None when nothing is left."""
+    return " ".join(normalise(value).split()) or None if value else None
 
 
 def _without_title(text: str, title: str | None) -> str:
@@ -304,39 +312,41 @@ def _refs(inputs: Iterable[str | InputRef]) -> Iterator[InputRef]:
 def _results(
     store: SQLiteStore, refs: Iterable[InputRef], options: ReadOptions, annotator: Annotator
 ) -> Iterator[IngestResult]:
-    """Prepared documents wait in a batch, so spaCy annotates many at a time."""
+    """Documents are read as they stream in (a record file a record at a time) and
+    wait in a batch, so spaCy annotates many at a time; each full batch is stored
+    before more is read, so memory stays bounded and work is committed early."""
     batch: list[Prepared] = []
     for ref in refs:
-        try:
-            for item in read_input(ref, options):
-                prepared = _prepare_one(store, item)
-                if isinstance(prepared, IngestResult):
-                    yield prepared
-                else:
-                    batch.append(prepared)
-        except Exception as exc:  # a library choking on odd input must not end the batch
-            yield IngestResult(
-                ref.source,
-                Outcome.FAILED,
-                message=f"unexpected error while reading ({type(exc).__name__}: {exc})",
-            )
-        if len(batch) >= annotator.batch_size:
-            yield from _store_batch(store, batch, annotator)
-            batch = []
+        for item in read_input(ref, options):
+            prepared = _prepare_one(store, item)
+            if isinstance(prepared, IngestResult):
+                yield prepared
+                continue
+            batch.append(prepared)
+            if len(batch) >= annotator.batch_size:
+                yield from _store_batch(store, batch, annotator)
+                batch = []
     yield from _store_batch(store, batch, annotator)
 
 
 def _prepare_one(store: SQLiteStore, item: RawDocument | InputError) -> Prepared | IngestResult:
+    """One document cleaned, dated and identified, or what went wrong with it."""
     if isinstance(item, InputError):
         return IngestResult(item.source, Outcome.FAILED, message=item.reason)
-    input_hash = input_fingerprint(item)
-    known = store.document_for_input(item.source, input_hash)
-    if known:
-        return IngestResult(item.source, Outcome.UNCHANGED, known, notes=item.notes)
     try:
+        input_hash = input_fingerprint(item)
+        known = store.document_for_input(item.source, input_hash)
+        if known:
+            return IngestResult(item.source, Outcome.UNCHANGED, known, notes=item.notes)
         return prepare(item, input_hash)
     except InputError as exc:
         return IngestResult(exc.source, Outcome.FAILED, message=exc.reason)
+    except Exception as exc:  # odd input that breaks a library fails this document alone
+        return _failed(item.source, "unexpected error while preparing it", exc)
+
+
+def _failed(source: str, what: str, exc: BaseException) -> IngestResult:
+    return IngestResult(source, Outcome.FAILED, message=f"{what} ({type(exc).__name__}: {exc})")
 
 
 def _store_batch(
@@ -344,13 +354,30 @@ def _store_batch(
 ) -> Iterator[IngestResult]:
     # Texts already stored (a second copy of an article) need no annotation.
     fresh = [p.document for p in batch if not store.document_exists(p.document.id)]
-    annotations = {d.id: a for d, a in _annotated(fresh, annotator) if a is not None}
+    annotations = _annotations(fresh, annotator)
     for prepared in batch:
+        source, annotation = prepared.document.source, annotations.get(prepared.document.id)
+        if isinstance(annotation, Exception):
+            yield _failed(source, "could not annotate it", annotation)
+            continue
         try:
-            yield store_document(store, prepared, annotations.get(prepared.document.id))
+            yield store_document(store, prepared, annotation)
         except Exception as exc:  # the transaction rolled back; the batch goes on
-            yield IngestResult(
-                prepared.document.source,
-                Outcome.FAILED,
-                message=f"could not store it ({type(exc).__name__}: {exc})",
-            )
+            yield _failed(source, "could not store it", exc)
+
+
+def _annotations(
+    documents: list[Document], annotator: Annotator
+) -> dict[str, Annotation | Exception]:
+    """Each document's annotation (none for languages not annotated), or the error that
+    annotating it raised: when a batch fails, its documents are annotated one by one,
+    so that only the one that breaks the parser fails."""
+    try:
+        return {d.id: a for d, a in _annotated(documents, annotator) if a is not None}
+    except Exception as exc:
+        if len(documents) == 1:
+            return {documents[0].id: exc}
+    found: dict[str, Annotation | Exception] = {}
+    for document in documents:
+        found.update(_annotations([document], annotator))
+    return found

@@ -9,19 +9,30 @@ from __future__ import annotations
 
 import glob
 import gzip
+import io
 import json
+import os
+import stat
 import sys
 import zlib
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from storyline.errors import InputError
 from storyline.models import InputKind, RawDocument
-from storyline.read.decode import decode_bytes
+from storyline.read.decode import decode_bytes, stream_encoding
 from storyline.read.html import parse_html
-from storyline.read.records import FieldNames, parse_jsonl_line, read_csv, read_json, read_jsonl
+from storyline.read.records import (
+    FieldNames,
+    csv_records,
+    parse_jsonl_line,
+    read_csv,
+    read_json,
+    read_jsonl,
+)
 from storyline.read.text import parse_text
 from storyline.read.url import fetch, is_url
 from storyline.sizes import format_size
@@ -62,6 +73,9 @@ CONTENT_TYPE_KINDS: dict[str, InputKind] = {
 }
 _SUPPORTED = ", ".join(SUFFIX_KINDS) + " (each also as .gz)"
 _GLOB_CHARS = frozenset("*?[")
+# Files that are read as a stream of records, so memory stays bounded however long.
+_STREAMED: frozenset[InputKind | None] = frozenset({"jsonl", "csv"})
+_HEAD_BYTES = 1 << 16  # what the encoding of a streamed file is guessed from
 
 
 @dataclass(slots=True, frozen=True)
@@ -88,17 +102,12 @@ class InputRef:
 
     def estimated_documents(self) -> int:
         """A cheap guess of how many documents this input holds, for progress bars."""
-        if (
-            self.path is None
-            or self.problem
-            or self.compressed
-            or self.kind not in ("jsonl", "csv")
-        ):
+        if self.path is None or self.problem or self.kind not in _STREAMED:
             return 1
         try:
-            with self.path.open("rb") as handle:
+            with _open(self) as handle:
                 lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-        except OSError:
+        except (OSError, EOFError, zlib.error):
             return 1
         return max(1, lines - (self.kind == "csv"))
 
@@ -117,7 +126,7 @@ def expand_inputs(args: Iterable[str], skip: Collection[Path] = ()) -> Iterator[
             yield InputRef(STDIN_SOURCE, None)
         elif is_url(arg):
             yield InputRef(arg, "url")
-        elif Path(arg).exists():
+        elif Path(arg).exists() or Path(arg).is_symlink():
             yield from _expand_path(Path(arg), arg, skip)
         elif _GLOB_CHARS & set(arg):
             # Path.glob cannot take an absolute pattern; glob.glob can.
@@ -135,13 +144,46 @@ def _expand_path(path: Path, source: str, skip: Collection[Path]) -> Iterator[In
         if path.resolve() not in skip:
             yield file_ref(path, source)
         return
-    for child in sorted(path.rglob("*")):
-        hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-        if child.is_file() and not hidden and child.resolve() not in skip:
-            yield file_ref(child, str(child))
+    found: list[InputRef] = []
+
+    def unreadable(error: OSError) -> None:
+        where = error.filename or str(path)
+        found.append(InputRef(where, None, problem=f"cannot read this folder ({error.strerror})"))
+
+    for folder, folders, files in os.walk(path, onerror=unreadable):
+        folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in files:
+            child = Path(folder, name)
+            if not name.startswith(".") and child.resolve() not in skip:
+                found.append(file_ref(child, str(child)))
+    yield from sorted(found, key=lambda ref: Path(ref.source))
+
+
+def _special(path: Path) -> str | None:
+    """What a path is when it is not a regular file one can read to its end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # reading it says why
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return None
 
 
 def file_ref(path: Path, source: str) -> InputRef:
+    special = _special(path)
+    if special:
+        # it may never end (nothing writes to it) and has no size to check first
+        return InputRef(
+            source,
+            None,
+            problem=f"not a regular file ({special}); pipe it in instead: "
+            f"storyline ingest - < {source}",
+        )
     suffixes = [s.lower() for s in path.suffixes]
     compressed = bool(suffixes) and suffixes[-1] == ".gz"
     if compressed:
@@ -160,28 +202,48 @@ def file_ref(path: Path, source: str) -> InputRef:
 
 
 def read_input(ref: InputRef, options: ReadOptions) -> Iterator[RawDocument | InputError]:
-    """Every document in one input, and an InputError for each part that failed."""
+    """Every document in one input, and an InputError for each part that failed; an
+    input that holds no document at all is an InputError too. Never raises: a reader
+    that breaks on odd bytes fails the input (or the record) it was reading."""
+    found = False
+    try:
+        for item in _read(ref, options):
+            found = True
+            yield item
+    except InputError as exc:
+        yield exc
+    except RecursionError:
+        yield InputError(ref.source, "nested too deeply to read")
+    except Exception as exc:  # a library choking on odd input must not end the batch
+        yield InputError(ref.source, f"unexpected error while reading ({_described(exc)})")
+    else:
+        if not found:
+            yield InputError(ref.source, "no documents in it")
+
+
+def _described(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _read(ref: InputRef, options: ReadOptions) -> Iterator[RawDocument | InputError]:
     # --format reads a file whose name says nothing (notes.log) as the format given.
     forced = options.kind is not None and ref.path is not None
     if ref.problem and not forced:
-        yield InputError(ref.source, ref.problem)
-        return
-    try:
-        if ref.kind == "url":
-            yield from _read_url(ref.source, options)
-        elif ref.path is None:
-            data = sys.stdin.buffer.read(options.max_bytes + 1)
-            _check_size(ref.source, len(data), options.max_bytes)
-            yield from parse_bytes(data, ref.source, options.kind or sniff_kind(data), options)
-        elif ref.kind == "jsonl" and not options.kind:
-            yield from _read_jsonl_file(ref, options)
-        else:
-            data = _read_file(ref, options.max_bytes)
-            kind = options.kind or ref.kind
-            assert kind is not None  # file_ref() sets a problem when it is None
-            yield from parse_bytes(data, ref.source, kind, options)
-    except InputError as exc:
-        yield exc
+        raise InputError(ref.source, ref.problem)
+    kind = options.kind or ref.kind
+    if ref.kind == "url":
+        yield from _read_url(ref.source, options)
+    elif ref.path is None:
+        data = sys.stdin.buffer.read(options.max_bytes + 1)
+        _check_size(ref.source, len(data), options.max_bytes)
+        yield from parse_bytes(data, ref.source, options.kind or sniff_kind(data), options)
+    elif kind == "jsonl":
+        yield from _read_jsonl_file(ref, options)
+    elif kind == "csv":
+        yield from _read_csv_file(ref, options)
+    else:
+        assert kind is not None  # file_ref() sets a problem when it is None
+        yield from parse_bytes(_read_file(ref, options.max_bytes), ref.source, kind, options)
 
 
 def parse_bytes(
@@ -239,39 +301,76 @@ def _file_errors(source: str) -> Iterator[None]:
         raise InputError(source, f"cannot read ({exc.strerror or exc})") from exc
 
 
-def _read_file(ref: InputRef, max_bytes: int) -> bytes:
+def _open(ref: InputRef) -> BinaryIO:
+    """The file's bytes, decompressed when it is gzip'd."""
     assert ref.path is not None
+    if ref.compressed:
+        return gzip.open(ref.path, "rb")  # type: ignore[return-value]
+    return ref.path.open("rb")
+
+
+def _check_file_size(ref: InputRef, max_bytes: int) -> None:
+    assert ref.path is not None
+    size = ref.path.stat().st_size
+    if size == 0:
+        raise InputError(ref.source, "empty file")
+    if not ref.compressed and size > max_bytes:
+        raise InputError(
+            ref.source,
+            f"file is {format_size(size)}, over the size limit of {format_size(max_bytes)}"
+            " (--max-size)",
+        )
+
+
+def _read_file(ref: InputRef, max_bytes: int) -> bytes:
     with _file_errors(ref.source):
-        size = ref.path.stat().st_size
-        if not ref.compressed:
-            if size > max_bytes:
-                raise InputError(
-                    ref.source,
-                    f"file is {format_size(size)}, over the size limit of {format_size(max_bytes)}"
-                    " (--max-size)",
-                )
-            return ref.path.read_bytes()
-        with gzip.open(ref.path, "rb") as handle:
+        _check_file_size(ref, max_bytes)
+        with _open(ref) as handle:
             data = handle.read(max_bytes + 1)
     _check_size(ref.source, len(data), max_bytes)
     return data
 
 
 def _read_jsonl_file(ref: InputRef, options: ReadOptions) -> Iterator[RawDocument | InputError]:
-    """Stream a JSONL file line by line, so a large dump never sits in memory whole."""
-    assert ref.path is not None
+    """Stream a JSONL file line by line, so a large dump never sits in memory whole;
+    each line is read, and fails, on its own."""
     with _file_errors(ref.source):
+        assert ref.path is not None
         if ref.path.stat().st_size == 0:
             raise InputError(ref.source, "empty file")
-        with ref.path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if raw.strip():
-                    yield _jsonl_record(raw, f"{ref.source}#{number}", options)
+        with _open(ref) as handle:
+            for number, raw in _lines(handle, options.max_bytes):
+                location = f"{ref.source}#{number}"
+                if raw is None:
+                    yield InputError(location, _over_limit(options.max_bytes))
+                elif raw.strip():
+                    yield _jsonl_record(raw, location, options)
+
+
+def _lines(handle: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines of at most `max_bytes`; None for a longer one, which is skipped
+    without being held in memory. Only "\n" ends a line: U+2028 inside a JSON
+    string is text."""
+    number = 0
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+            yield number, None
+        else:
+            yield number, line
+
+
+def _over_limit(max_bytes: int) -> str:
+    return f"over the size limit of {format_size(max_bytes)} (--max-size)"
 
 
 def _jsonl_record(raw: bytes, location: str, options: ReadOptions) -> RawDocument | InputError:
     try:
-        _check_size(location, len(raw), options.max_bytes)
         try:
             line, note = raw.decode("utf-8-sig"), None
         except UnicodeDecodeError:
@@ -280,6 +379,24 @@ def _jsonl_record(raw: bytes, location: str, options: ReadOptions) -> RawDocumen
     except InputError as exc:
         return exc
     return replace(document, notes=(note,)) if note else document
+
+
+def _read_csv_file(ref: InputRef, options: ReadOptions) -> Iterator[RawDocument | InputError]:
+    """Stream a CSV file row by row, in the encoding its first bytes show."""
+    with _file_errors(ref.source):
+        _check_file_size(ref, options.max_bytes)
+        with _open(ref) as handle:
+            head = handle.peek(_HEAD_BYTES)[:_HEAD_BYTES]  # type: ignore[attr-defined]
+            if not head.strip():
+                raise InputError(ref.source, "empty file (only whitespace)")
+            encoding, note = stream_encoding(head, ref.source)
+            text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
+            for item in csv_records(text, ref.source, options.fields):
+                if ref.compressed and handle.tell() > options.max_bytes:
+                    raise InputError(ref.source, _over_limit(options.max_bytes) + " decompressed")
+                if note and isinstance(item, RawDocument):  # said once, with the first
+                    item, note = replace(item, notes=(note,)), None
+                yield item
 
 
 def _read_url(url: str, options: ReadOptions) -> Iterator[RawDocument | InputError]:

@@ -63,3 +63,23 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> tuple[str, 
     if best is None or best.encoding is None:
         raise InputError(source, "cannot decode the bytes: not UTF-8 and no encoding detected")
     return str(best), f"not UTF-8; decoded as {best.encoding} (detected)"
+
+
+def stream_encoding(head: bytes, source: str) -> tuple[str, str | None]:
+    """The codec to read a whole file in, judged from its first bytes (which may end
+    inside a character), and a note when it is not UTF-8."""
+    kind = binary_kind(head)
+    if kind:
+        raise InputError(source, f"binary file ({kind}), not text")
+    if head.startswith(_UTF16_BOMS):
+        return "utf-16", "decoded as UTF-16 (byte-order mark)"
+    try:
+        codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8-sig", None
+    best = from_bytes(head).best()
+    if best is None or best.encoding is None:
+        raise InputError(source, "cannot decode the bytes: not UTF-8 and no encoding detected")
+    return best.encoding, f"not UTF-8; decoded as {best.encoding} (detected)"

@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 from storyline.errors import InputError
 from storyline.models import InputKind, RawDocument
@@ -68,11 +68,15 @@ def parse_jsonl_line(line: str, location: str, fields: FieldNames) -> RawDocumen
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(location, f"malformed JSON ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputError(location, "JSON nested too deeply to read") from exc
     return record_to_document(record, location, "jsonl", fields)
 
 
 def read_jsonl(text: str, path: str, fields: FieldNames) -> Iterator[RawDocument | InputError]:
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a record: str.splitlines() would also cut at U+2028 or U+0085,
+    # which JSON allows unescaped inside strings.
+    for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             try:
                 yield parse_jsonl_line(line, f"{path}#{number}", fields)
@@ -86,6 +90,8 @@ def read_json(text: str, path: str, fields: FieldNames) -> Iterator[RawDocument 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(path, f"malformed JSON ({exc.msg} at line {exc.lineno})") from exc
+    except RecursionError as exc:
+        raise InputError(path, "JSON nested too deeply to read") from exc
     records = _records_in(data, fields)
     if records is None:
         raise InputError(path, "no records found (expected an object or a list of objects)")
@@ -109,21 +115,41 @@ def _records_in(data: Any, fields: FieldNames) -> list[Any] | None:
 
 
 def read_csv(text: str, path: str, fields: FieldNames) -> Iterator[RawDocument | InputError]:
-    """CSV with a header row; FILE#LINE names the line where a record starts."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    if not reader.fieldnames:
+    """CSV text with a header row; FILE#LINE names the line where a record starts."""
+    return csv_records(io.StringIO(text.lstrip("\ufeff"), newline=""), path, fields)
+
+
+def csv_records(
+    stream: TextIO, path: str, fields: FieldNames
+) -> Iterator[RawDocument | InputError]:
+    """The records of a CSV stream with a header row, read one row at a time."""
+    reader = csv.DictReader(stream)
+    try:
+        header = reader.fieldnames
+    except csv.Error as exc:
+        raise InputError(path, f"malformed CSV header ({exc})") from exc
+    if not header:
         raise InputError(path, "CSV file has no header row")
     start = reader.line_num + 1
+    rows = 0
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            return
-        except csv.Error as exc:
-            raise InputError(f"{path}#{reader.line_num}", f"malformed CSV ({exc})") from exc
+            break
+        except csv.Error as exc:  # the reader starts again on the next line
+            rows += 1
+            yield InputError(f"{path}#{start}", f"malformed CSV ({exc})")
+            if reader.line_num < start:
+                return  # it read nothing more: the error will not go away
+            start = reader.line_num + 1
+            continue
+        rows += 1
         location = f"{path}#{start}"
         start = reader.line_num + 1
         try:
             yield record_to_document(row, location, "csv", fields)
         except InputError as exc:
             yield exc
+    if not rows:
+        raise InputError(path, "only a header row, no records")
