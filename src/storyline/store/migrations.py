@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -41,18 +42,41 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection) -> list[Migration]:
-    """Apply every migration newer than the database, each in its own transaction."""
-    version = current_version(conn)
+    """Apply every migration newer than the database, each in its own transaction.
+
+    Two processes may open a new database at once: each migration checks the version
+    again once it holds the write lock, so only one of them applies it."""
     applied = []
     for migration in migrations():
-        if migration.version <= version:
+        if migration.version <= current_version(conn):
             continue
-        # executescript() commits before it runs, so the transaction is in the script.
-        conn.executescript(
-            "BEGIN IMMEDIATE;\n"
-            + migration.sql
-            + "\nINSERT INTO schema_version(version, name, applied_at) "
-            f"VALUES ({migration.version}, '{migration.name}', datetime('now'));\nCOMMIT;"
-        )
-        applied.append(migration)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if migration.version > current_version(conn):
+                for statement in _statements(migration.sql):
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO schema_version(version, name, applied_at) "
+                    "VALUES (?, ?, datetime('now'))",
+                    (migration.version, migration.name),
+                )
+                applied.append(migration)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
     return applied
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, one by one (executescript() would commit the
+    transaction they must run in)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                yield pending
+            pending = ""
+    if pending.strip() and not pending.strip().startswith("--"):
+        yield pending

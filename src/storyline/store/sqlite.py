@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storyline.errors import NotFoundError, StoreError, StorylineError
 from storyline.models import Document, Published
@@ -18,6 +20,12 @@ from storyline.store.events import EventTables
 from storyline.store.migrations import current_version, latest_version, migrate
 from storyline.store.relations import RelationTables
 from storyline.store.stories import StoryTables
+
+T = TypeVar("T")
+
+
+def _is_locked(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 @dataclass(slots=True, frozen=True)
@@ -68,13 +76,28 @@ class DocumentLabel:
     order: int  # ingest order
 
 
+# How long a writer waits for another to finish before it gives up, in seconds: writers
+# take turns, and one (a restory, a long ingest) may hold the database for a while.
+LOCK_WAIT = 600.0
+_BUSY_MS = 2000  # SQLite's own wait, inside each of our attempts
+
+
 class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, RelationTables):
     """Documents (and later entities, events, stories) in one SQLite file."""
 
-    def __init__(self, path: str | Path, *, create: bool = True, pooled: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        create: bool = True,
+        pooled: bool = False,
+        lock_wait: float = LOCK_WAIT,
+    ) -> None:
         """`pooled`: the connection may pass from thread to thread (one at a time, as a
-        server's connection pool hands it out)."""
+        server's connection pool hands it out). `lock_wait`: seconds a write waits for
+        other writers before it fails."""
         self.path = str(path)
+        self.lock_wait = lock_wait
         if self.path != ":memory:" and not create and not Path(self.path).exists():
             raise StoreError(
                 f"no database at {self.path}; ingest something first "
@@ -85,19 +108,20 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
                 self.path, isolation_level=None, check_same_thread=not pooled
             )
             self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA journal_mode=WAL")
+            # first: every statement after it may meet another process's lock
+            self.conn.execute(f"PRAGMA busy_timeout={_BUSY_MS}")
+            self._retrying(lambda: self.conn.execute("PRAGMA journal_mode=WAL"))
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA busy_timeout=5000")
             # the story tables are read for every new document: keep them in memory
             self.conn.execute("PRAGMA cache_size=-65536")
-            version = current_version(self.conn)
+            version = self._retrying(lambda: current_version(self.conn))
             if version > latest_version():
                 raise StoreError(
                     f"{self.path} has schema version {version}, newer than this storyline "
                     f"({latest_version()}); upgrade storyline"
                 )
-            migrate(self.conn)
+            self._retrying(lambda: migrate(self.conn))
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open {self.path} as a storyline database: {exc}") from exc
 
@@ -116,14 +140,34 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic write: everything inside lands, or nothing does."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One atomic write: everything inside lands, or nothing does. It waits its
+        turn while another process writes (up to `lock_wait` seconds)."""
+        self._retrying(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def _retrying(self, step: Callable[[], T]) -> T:
+        """Run `step` until no other writer holds the database, waiting longer each
+        time (with jitter, so that waiting writers do not wake together)."""
+        deadline = time.monotonic() + self.lock_wait
+        pause = 0.05
+        while True:
+            try:
+                return step()
+            except sqlite3.OperationalError as exc:
+                if not _is_locked(exc):
+                    raise
+                if time.monotonic() + pause > deadline:
+                    raise StoreError(
+                        f"{self.path} stayed locked by another writer for "
+                        f"{self.lock_wait:g} s; try again when it is done"
+                    ) from exc
+            time.sleep(pause * random.uniform(0.5, 1.5))
+            pause = min(pause * 2, 2.0)
 
     # writes -------------------------------------------------------------------
 
