@@ -185,3 +185,106 @@ def test_oversized_requests_are_refused(api: Server) -> None:
     response = connection.getresponse()
     assert response.status == 413 and "limited" in json.loads(response.read())["error"]
     connection.close()
+
+
+def _raw_request(
+    base: str, method: str, path: str, headers: dict[str, str], chunks: list[bytes] = ()
+) -> tuple[int, dict[str, str], Any]:
+    """A request as a client may really send it: any Host, a chunked body."""
+    host, port = base.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    try:
+        connection.putrequest(method, path, skip_host="Host" in headers)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        for chunk in chunks:
+            connection.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+        response = connection.getresponse()
+        headers = {name.lower(): value for name, value in response.getheaders()}
+        data = response.read()
+        body = json.loads(data) if headers.get("content-type") == "application/json" else data
+        return response.status, headers, body
+    finally:
+        connection.close()
+
+
+def test_posts_without_a_source_are_each_their_own_document(api: Server) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    posted = []
+    for n in (1, 2):
+        text = f"Night Ferry wraps filming {n}\nKang Do-jin finished filming on day {n}."
+        status, body = api.request("/api/documents", body={"text": text}, headers=auth)
+        assert status == 201 and body["outcome"] == "ingested", body
+        posted.append(api.get(f"/api/documents/{body['document']}"))
+    assert posted[0]["id"] != posted[1]["id"]
+    assert [p["title"] for p in posted] == [
+        "Night Ferry wraps filming 1",
+        "Night Ferry wraps filming 2",
+    ]
+    assert posted[0]["text"] == "Kang Do-jin finished filming on day 1."
+    # a post that names its source replaces what that source held
+    first = {"text": "Kang Do-jin arrived.", "source": "wire:41"}
+    second = {"text": "Kang Do-jin arrived on Sunday.", "source": "wire:41"}
+    assert api.request("/api/documents", body=first, headers=auth)[1]["outcome"] == "ingested"
+    assert api.request("/api/documents", body=second, headers=auth)[1]["outcome"] == "updated"
+
+
+def test_a_write_without_the_token_is_refused_before_its_body_is_read(api: Server) -> None:
+    # the headers of an endless chunked upload: the answer comes without any body
+    status, _, body = _raw_request(
+        api.base, "POST", "/api/documents", {"Transfer-Encoding": "chunked"}
+    )
+    assert status == 401 and "token" in body["error"]
+
+
+def test_a_chunked_body_is_cut_at_the_limit(api: Server) -> None:
+    headers = {
+        "Authorization": f"Bearer {TOKEN}",
+        "Content-Type": "application/json",
+        "Transfer-Encoding": "chunked",
+    }
+    chunks = [b'{"text": "'] + [b"x" * 65536] * 96  # 6 MB, no Content-Length
+    status, _, body = _raw_request(api.base, "POST", "/api/documents", headers, chunks)
+    assert status == 413 and "limited to 5 MB" in body["error"]
+
+
+def test_a_text_over_a_million_characters_is_stored(api: Server) -> None:
+    text = "Long read\nKang Do-jin spoke.\n\n" + "y" * 1_200_000
+    status, body = api.request(
+        "/api/documents", body={"text": text}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert status == 201 and body["outcome"] == "ingested", body
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/documents",
+        "/api/stories",
+        "/api/entities",
+        "/api/events",
+        "/api/timeline?entity=Kang%20Do-jin&",
+    ],
+)
+def test_an_offset_too_large_is_a_json_error(api: Server, path: str) -> None:
+    joiner = "&" if "?" in path else "?"
+    status, body = api.request(f"{path.rstrip('&')}{joiner}offset={10**20}")
+    assert status == 422 and "offset" in body["error"]
+
+
+def test_a_foreign_host_is_refused(api: Server) -> None:
+    status, _, body = _raw_request(api.base, "GET", "/api/stories", {"Host": "evil.example"})
+    assert status == 400 and "evil.example" in body["error"]
+    port = api.base.rsplit(":", 1)[1]
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", "LOCALHOST"):
+        assert _raw_request(api.base, "GET", "/api/stories", {"Host": host})[0] == 200
+
+
+def test_answers_carry_a_policy_that_forbids_inline_script(api: Server) -> None:
+    for path in ("/", "/api/stories", "/static/app.js", "/api/nothing"):
+        _, headers, _ = _raw_request(api.base, "GET", path, {})
+        policy = headers["content-security-policy"]
+        assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"

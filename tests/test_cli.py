@@ -2,15 +2,18 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
-from storyline.cli import cli
+from storyline.cli import INTERNAL_ERROR, cli, main
+from storyline.store import open_store
 from tests.conftest import CLI, ROOT
 
 
@@ -259,3 +262,62 @@ def test_timeline_needs_one_scope(run: CLI, examples: Path) -> None:
     assert result.exit_code == 2 and "give one of" in result.output
     result = run("report", "s_nothing")
     assert result.exit_code == 1 and "no story 's_nothing'" in result.output
+
+
+def _storyline(*args: str) -> subprocess.Popen[str]:
+    """storyline in a process of its own, as a second user would run it."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "storyline", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def test_two_ingests_at_once_lose_nothing(tmp_path: Path, examples: Path) -> None:
+    db = str(tmp_path / "shared.db")  # new: both processes also create and migrate it
+    both = [_storyline("--db", db, "ingest", str(examples)) for _ in range(2)]
+    outputs = [process.communicate(timeout=600)[0] for process in both]
+    assert [process.returncode for process in both] == [0, 0], outputs
+    listed = CLI(Path(db))("documents", "--json")
+    assert len(json.loads(listed.output)) == 11
+
+
+def test_a_writer_waits_while_another_holds_the_database(tmp_path: Path, examples: Path) -> None:
+    db = tmp_path / "busy.db"
+    open_store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, longer than SQLite's own wait
+    ingesting = _storyline("--db", str(db), "ingest", str(examples / "wire_bora_news.jsonl"))
+    time.sleep(7)
+    holder.execute("COMMIT")
+    output = ingesting.communicate(timeout=600)[0]
+    assert ingesting.returncode == 0 and "0 failed" in output, output
+
+
+def test_titles_cannot_drive_the_terminal(run: CLI, tmp_path: Path) -> None:
+    record = {
+        "title": "Kang Do-jin\x1b]0;owned\x07 returns \x1b[2J\x9b31m",
+        "text": "Kang Do-jin\x1b[31m returns to the stage on Friday.",
+        "outlet": "\x1b[5mBlinking News",
+    }
+    (tmp_path / "feed.jsonl").write_text(json.dumps(record), encoding="utf-8")
+    assert run("ingest", str(tmp_path / "feed.jsonl")).exit_code == 0
+    for args in (("documents",), ("show", f"{tmp_path}/feed.jsonl#1"), ("search", "Kang")):
+        output = run(*args).output
+        assert "returns" in output
+        assert not re.search("[\x1b\x07\x9b]", output), args
+
+
+def test_an_internal_error_exits_with_its_own_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    @cli.command("crash", hidden=True)
+    def crash() -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(sys, "argv", ["storyline", "crash"])
+    try:
+        with pytest.raises(SystemExit) as exited:
+            main()
+    finally:
+        del cli.commands["crash"]
+    assert exited.value.code == INTERNAL_ERROR == 70

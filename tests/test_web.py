@@ -4,6 +4,7 @@ Leaves a screenshot of the story page in build/ (the README shows it)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from storyline.api import create_app
+from storyline.ingest import ingest
+from storyline.store import open_store
 
 from .conftest import ROOT
 from .test_api import sample_db, serve  # noqa: F401 (fixture)
@@ -78,3 +81,36 @@ def test_story_page_timeline_graph_and_evidence(browser: object, base: str) -> N
     page.press("#q", "Enter")
     page.locator("h2", has_text="Articles").wait_for()
     assert page.locator("ul.plain li").count() >= 1
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server over a document whose record gives a script as its url."""
+    folder = tmp_path_factory.mktemp("hostile")
+    record = {
+        "url": "javascript:alert(document.domain)",
+        "title": "Kang Do-jin <img src=x onerror=alert(1)> joins Night Ferry",
+        "text": "Actor Kang Do-jin will star in the film Night Ferry, his agency said.",
+    }
+    (folder / "feed.jsonl").write_text(json.dumps(record), encoding="utf-8")
+    with open_store(folder / "hostile.db") as store:
+        assert ingest(store, [str(folder / "feed.jsonl")]).failed == 0
+    yield from serve(create_app(folder / "hostile.db"))
+
+
+def test_a_script_url_is_no_link_and_a_bad_address_says_not_found(
+    browser: object, hostile: str
+) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text))
+    page.goto(hostile + "/#/search/Kang")
+    page.locator("ul.plain li a").first.click()
+    page.locator(".text mark").first.wait_for()
+    assert "joins Night Ferry" in page.locator("h1").inner_text()  # the tag shown as text
+    assert page.locator("h1 img").count() == 0
+    assert page.locator("a", has_text="original").count() == 0
+    assert page.locator("a[href^='javascript' i]").count() == 0
+    page.goto(hostile + "/#/document/%")
+    page.locator("h1", has_text="Not found").wait_for()
+    assert not [m for m in refused if "Content Security Policy" in m]

@@ -4,22 +4,31 @@ Reads are under /api/ (lists take `limit` and `offset` and answer with a `total`
 errors are JSON `{"error": message}`. The one write, POST /api/documents, needs the
 bearer token the server was started with; without one configured every write is
 refused. Requests take a connection from a pool and give it back.
+
+Before any route runs, a guard answers requests for host names the server does not
+serve (DNS rebinding), checks a write's token before it reads its body, and stops
+reading a body at the size limit; every answer carries a Content-Security-Policy
+that allows no inline script.
 """
 
 from __future__ import annotations
 
+import json
 import queue
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+import uuid
+from collections.abc import Awaitable, Callable, Collection, Iterator, MutableMapping
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.security import HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline._version import __version__
 from storyline.errors import NotFoundError, StorylineError
@@ -39,13 +48,16 @@ from storyline.timeline import timeline, timeline_page
 
 MAX_BODY = 5 * 1024 * 1024  # bytes a request may carry
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000  # SQLite takes 64-bit integers; no list is this long
+# The names a server on the loopback answers to; `hosts` adds the others it serves.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 ENTITY_EVENTS = 100  # latest events on an entity's page; the rest through /api/events
 ENTITY_DOCUMENTS = 100  # the latest documents on an entity's page; documents_total counts all
 RELATION_EVENTS = 200  # an entity page's relations come from its latest events this many
 WEB = resources.files("storyline") / "web"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
 
 
 def _db(request: Request) -> Iterator[SQLiteStore]:
@@ -72,6 +84,11 @@ class NewDocument(BaseModel):
     text: str | None = Field(None, description="Plain text; the first line may be the title.")
     html: str | None = Field(None, description="A whole HTML page; main text is extracted.")
     url: str | None = Field(None, description="Where it was published (fetched if alone).")
+    source: str | None = Field(
+        None,
+        description="What the document is to be known by: posting again with the same "
+        "source replaces it. By default its URL; without one, each post is a new source.",
+    )
     title: str | None = None
     published: str | None = Field(None, description="Publication date, e.g. 2024-05-20.")
     outlet: str | None = None
@@ -82,8 +99,12 @@ def create_app(
     *,
     token: str | None = None,
     allow_fetch: bool = False,
+    hosts: Collection[str] = LOCAL_HOSTS,
 ) -> FastAPI:
-    """The API and web page over the store (or the database file) given."""
+    """The API and web page over the store (or the database file) given.
+
+    `hosts`: the host names (or addresses) requests may name in their Host header;
+    "*" allows any. `token`: the bearer token writes need; None refuses writes."""
     path = Path(store.path if isinstance(store, SQLiteStore) else store)
     writing = threading.Lock()
     app = FastAPI(
@@ -94,15 +115,7 @@ def create_app(
     app.state.database = path
     app.state.pool = queue.SimpleQueue()
     _errors_as_json(app)
-
-    @app.middleware("http")
-    async def limit_body(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        declared = request.headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
-            return _error(413, f"request bodies are limited to {MAX_BODY // 1024 // 1024} MB")
-        return await call_next(request)
+    app.add_middleware(Guard, token=token, hosts=hosts)
 
     # documents -------------------------------------------------------------------
 
@@ -144,14 +157,14 @@ def create_app(
         record["events"] = [event_record(e) for e in store.events(document_id=document.id)]
         return record
 
-    @app.post("/api/documents", tags=["documents"], status_code=201)
-    def add_document(
-        store: Store,
-        body: NewDocument,
-        authorization: Annotated[str | None, Header()] = None,
-    ) -> dict[str, Any]:
+    @app.post(
+        "/api/documents",
+        tags=["documents"],
+        status_code=201,
+        dependencies=[Security(HTTPBearer(auto_error=False))],  # the Guard checks it
+    )
+    def add_document(store: Store, body: NewDocument) -> dict[str, Any]:
         """Add a document (bearer token required). Returns what became of it."""
-        _authorise(token, authorization)
         raw = _raw_document(body, allow_fetch)
         from storyline.ingest import ingest, ingest_raw
 
@@ -353,13 +366,18 @@ def _errors_as_json(app: FastAPI) -> None:
     async def bad_request(request: Request, exc: StorylineError) -> JSONResponse:
         return _error(400, str(exc))
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    @app.exception_handler(StarletteHTTPException)  # FastAPI's too, and 405s
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail))
 
     @app.exception_handler(404)
     async def no_route(request: Request, exc: Exception) -> JSONResponse:
         return _error(404, f"nothing at {request.url.path}")
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        # the server logs the traceback; the client gets JSON like every other error
+        return _error(500, f"internal error ({type(exc).__name__}); see the server's log")
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -391,29 +409,28 @@ def _without_text(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k != "text"}
 
 
-def _authorise(token: str | None, authorization: str | None) -> None:
-    if token is None:
-        raise HTTPException(403, "this server takes no writes (start it with --token)")
-    if authorization != f"Bearer {token}":
-        raise HTTPException(401, "a valid bearer token is required")
-
-
 def _raw_document(body: NewDocument, allow_fetch: bool) -> RawDocument | None:
     """The document the request carries; None when it is a URL to fetch."""
+    # A post names no file: without a source or URL of its own it is a new source,
+    # never the replacement of the post before.
+    source = body.source or body.url or f"api:{uuid.uuid4().hex[:16]}"
     if body.html:
         from storyline.read.html import parse_html
 
-        raw = parse_html(body.html, body.url or "api:html", url=body.url)
-        raw.title = body.title or raw.title
-        raw.published = body.published or raw.published
-        raw.outlet = body.outlet or raw.outlet
-        return raw
-    if body.text:
-        from storyline.read import FieldNames
-        from storyline.read.records import record_to_document
+        raw = parse_html(body.html, source, url=body.url)
+    elif body.text:
+        from storyline.read.text import parse_text
 
-        record = {k: v for k, v in body.model_dump().items() if v is not None}
-        return record_to_document(record, body.url or "api:text", "txt", FieldNames())
+        raw = parse_text(body.text, source)
+        raw.url = body.url
+    else:
+        raw = None
+    if raw is not None:
+        raw.title = body.title or raw.title
+        raw.outlet = body.outlet or raw.outlet
+        if body.published:
+            raw.published, raw.published_basis = body.published, "input"
+        return raw
     if body.url:
         if not allow_fetch:
             raise HTTPException(
@@ -421,3 +438,128 @@ def _raw_document(body: NewDocument, allow_fetch: bool) -> RawDocument | None:
             )
         return None
     raise HTTPException(422, "give text, html or url")
+
+
+# What the web page may load: its own files only; no inline script, no other site.
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+# FastAPI's /docs and /redoc pages load Swagger UI and ReDoc with an inline script.
+DOCS_POLICY = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+    "font-src https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
+    "https://cdn.redoc.ly; worker-src blob:; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+_DOCS_PATHS = ("/docs", "/redoc")
+_READS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class Guard:
+    """ASGI middleware that answers before the app when a request must not reach it:
+    a Host the server does not serve (400), a write without the right token (401, or
+    403 when the server takes none), a body over `MAX_BODY` (413, counted as it arrives,
+    chunked or not). Every answer gets the security headers."""
+
+    def __init__(
+        self, app: ASGIApp, *, token: str | None, hosts: Collection[str] = LOCAL_HOSTS
+    ) -> None:
+        self.app = app
+        self.token = token
+        self.hosts = {h.lower().strip("[]") for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        send = _with_security_headers(send, scope["path"])
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        refusal = self._refusal(scope["method"], headers)
+        if refusal is not None:
+            await _send_error(send, *refusal)
+            return
+        await self.app(scope, _counted(receive), send)
+
+    def _refusal(self, method: str, headers: dict[str, str]) -> tuple[int, str] | None:
+        host = _host_name(headers.get("host", ""))
+        if "*" not in self.hosts and host not in self.hosts:
+            return 400, f"this server does not serve the host {host!r} (see serve --allow-host)"
+        if method in _READS:
+            return None
+        if self.token is None:
+            return 403, "this server takes no writes (start it with --token)"
+        if headers.get("authorization") != f"Bearer {self.token}":
+            return 401, "a valid bearer token is required"
+        declared = headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+            return 413, _TOO_LARGE
+        return None
+
+
+_TOO_LARGE = f"request bodies are limited to {MAX_BODY // 1024 // 1024} MB"
+
+
+def _host_name(host: str) -> str:
+    """'example.org:8000' -> 'example.org'; '[::1]:8000' -> '::1'."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _counted(receive: Receive) -> Receive:
+    """`receive` that stops a body at MAX_BODY bytes, whatever its headers said.
+    FastAPI passes an HTTPException raised while it reads a body on as it is."""
+    received = 0
+
+    async def counted() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > MAX_BODY:
+                raise HTTPException(413, _TOO_LARGE)
+        return message
+
+    return counted
+
+
+def _with_security_headers(send: Send, path: str) -> Send:
+    policy = DOCS_POLICY if path in _DOCS_PATHS else PAGE_POLICY
+    extra = [
+        (b"content-security-policy", policy.encode()),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"no-referrer"),
+        (b"x-frame-options", b"DENY"),
+    ]
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message["headers"] = [*message.get("headers", []), *extra]
+        await send(message)
+
+    return sending
+
+
+async def _send_error(send: Send, status: int, message: str) -> None:
+    body = json.dumps({"error": message}).encode("utf-8")
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

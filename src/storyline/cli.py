@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, replace
@@ -21,6 +23,7 @@ from rich.text import Text
 
 from storyline._version import __version__
 from storyline.annotate import Annotator
+from storyline.clean import strip_controls
 from storyline.errors import StorylineError
 from storyline.evidence import EntityDetail, entity_detail
 from storyline.export import (
@@ -46,11 +49,20 @@ from storyline.timeline import Entry, store_summary_timeline, timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-out = Console(highlight=False, soft_wrap=False)
+
+class _Console(Console):
+    """A console that prints no escape sequence from the data (a title or a file name
+    could set the terminal's title or clear its screen)."""
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(strip_controls(text), **kwargs)
+
+
+out = _Console(highlight=False, soft_wrap=False)
 if not out.is_terminal:  # piped into a file or a pager: do not cut lines at 80 columns
-    out = Console(highlight=False, soft_wrap=False, width=160)
+    out = _Console(highlight=False, soft_wrap=False, width=160)
 # soft_wrap: a message is one line however long, so it can be grepped.
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+err = _Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class StorylineGroup(click.Group):
@@ -60,7 +72,7 @@ class StorylineGroup(click.Group):
         try:
             return super().invoke(ctx)
         except StorylineError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(strip_controls(str(exc))) from exc
 
 
 @click.group(cls=StorylineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -1009,9 +1021,22 @@ def report_command(ctx: click.Context, story_id: str | None, fmt: str, output: P
     "Without one, the server takes no writes.",
 )
 @click.option("--allow-fetch", is_flag=True, help="Let POST /api/documents name a URL to fetch.")
+@click.option(
+    "--allow-host",
+    "allowed",
+    multiple=True,
+    metavar="NAME",
+    help="A host name the server answers to besides 127.0.0.1, localhost and --host "
+    "(repeatable; '*' for any). Other names are refused, against DNS rebinding.",
+)
 @click.pass_context
 def serve_command(
-    ctx: click.Context, host: str, port: int, token: str | None, allow_fetch: bool
+    ctx: click.Context,
+    host: str,
+    port: int,
+    token: str | None,
+    allow_fetch: bool,
+    allowed: tuple[str, ...],
 ) -> None:
     """Serve the web page and the REST API over the database.
 
@@ -1022,14 +1047,18 @@ def serve_command(
     Examples:
       storyline --db demo.db serve
       STORYLINE_TOKEN=secret storyline serve --port 8080
+      storyline serve --host 0.0.0.0 --allow-host news.example.org
     """
     import uvicorn
 
-    from storyline.api import create_app
+    from storyline.api import LOCAL_HOSTS, create_app
 
     with _store(ctx) as store:  # checks the database exists and migrates it
         path = store.path
-    app = create_app(path, token=token, allow_fetch=allow_fetch)
+    hosts = {*LOCAL_HOSTS, host, *allowed}
+    if host in {"0.0.0.0", "::"}:  # every interface: the names this machine goes by
+        hosts |= {socket.gethostname(), socket.getfqdn()}
+    app = create_app(path, token=token, allow_fetch=allow_fetch, hosts=hosts)
     err.print(f"storyline: serving {escape(str(path))} at [bold]http://{host}:{port}/[/]")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
@@ -1062,5 +1091,18 @@ def export_command(ctx: click.Context, fmt: str, output: Path | None) -> None:
     err.print(f"Wrote {len(data['documents'])} documents to {escape(str(output))}")
 
 
+# Exit statuses: 0 all went well, 1 an input failed or a user error, 2 a command line
+# click cannot parse, INTERNAL_ERROR a bug (with its traceback, for the report).
+INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h
+
+
 def main() -> None:
-    cli(prog_name="storyline")
+    try:
+        cli(prog_name="storyline")
+    except Exception:
+        traceback.print_exc()
+        err.print(
+            "[red]storyline: internal error[/]: this is a bug in storyline, not a problem "
+            "with your input. Please report it with the traceback above."
+        )
+        sys.exit(INTERNAL_ERROR)

@@ -5,6 +5,7 @@ footnoted to the document and sentence it comes from. Markdown or standalone HTM
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -24,8 +25,13 @@ PEOPLE_LISTED = 12
 
 @dataclass(slots=True)
 class Line:
+    """One line of a section: `lead` in bold, then `text`, then its footnotes. Both
+    are plain text (names, quotes and titles as the articles give them); rendering
+    escapes them."""
+
     text: str
     notes: list[int] = field(default_factory=list)
+    lead: str = ""
 
 
 @dataclass(slots=True)
@@ -131,12 +137,12 @@ def _who(
             for other in [r.object if r.subject == entity_id else r.subject]
             if r.subject == entity_id or (r.type in SYMMETRIC and r.object == entity_id)
         ][:5]
-        text = f"**{entity.name}** ({entity.type})"
+        text = f" ({entity.type})"
         if aliases:
             text += ", also written " + ", ".join(aliases)
         if roles:
             text += "; " + "; ".join(roles)
-        lines.append(Line(text))
+        lines.append(Line(text, lead=entity.name))
     return lines
 
 
@@ -145,10 +151,10 @@ def _when(entry: Entry) -> str:
 
 
 def _entry_line(entry: Entry, notes: _Notes) -> Line:
-    text = f"**{_when(entry)}** — {entry.text}"
+    text = f" — {entry.text}"
     if entry.outlets > 1:
         text += f" ({entry.outlets} outlets)"
-    return Line(text, notes.cite(entry.evidence))
+    return Line(text, notes.cite(entry.evidence), lead=_when(entry))
 
 
 def _relation_line(relation: Relation, names: dict[str, str], notes: _Notes) -> Line:
@@ -185,8 +191,9 @@ def _outlet_lines(documents: dict[str, Document], entries: list[Entry]) -> list[
     count = Counter(_outlet(d) for d in documents.values())
     return [
         Line(
-            f"**{outlet}**: {_count(count[outlet], 'document')}, "
-            f"{_count(contributed[outlet], 'timeline entry', 'timeline entries')}"
+            f": {_count(count[outlet], 'document')}, "
+            f"{_count(contributed[outlet], 'timeline entry', 'timeline entries')}",
+            lead=outlet,
         )
         for outlet in sorted(count, key=lambda o: (-count[o], o))
     ]
@@ -200,24 +207,36 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 
 def to_markdown(report: Report) -> str:
-    out = [f"# {report.title}", "", f"*{report.subtitle}*", ""]
+    out = [f"# {md(report.title)}", "", f"*{md(report.subtitle)}*", ""]
     for section in report.sections:
         out += [f"## {section.title}", ""]
-        out += [f"- {line.text}{_refs_md(line.notes)}" for line in section.lines] or [section.empty]
+        out += [_line_md(line) for line in section.lines] or [section.empty]
         out.append("")
     out += ["## Sources", ""]
-    out += [f"[^{n}]: {text}" for n, text in enumerate(report.notes, 1)]
+    out += [f"[^{n}]: {md(text)}" for n, text in enumerate(report.notes, 1)]
     return "\n".join(out) + "\n"
 
 
-def _refs_md(notes: list[int]) -> str:
-    return "".join(f"[^{n}]" for n in notes)
+# What Markdown would read as markup, HTML or a link: a name or quote from an article
+# must stay text ("<img onerror=…>", "[click](javascript:…)", "*"). An underscore
+# inside a word ("d_c34a", "file_name.txt") is no emphasis and needs no escape.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]<>&|~]|(?<!\w)_|_(?!\w)")
+
+
+def md(text: str) -> str:
+    """Text as Markdown that renders as exactly that text."""
+    return _MARKDOWN_SPECIAL.sub(lambda m: "\\" + m.group(), re.sub(r"\s*\n\s*", " ", text))
+
+
+def _line_md(line: Line) -> str:
+    lead = f"**{md(line.lead)}**" if line.lead else ""
+    return f"- {lead}{md(line.text)}" + "".join(f"[^{n}]" for n in line.notes)
 
 
 def to_html(report: Report) -> str:
-    def inline(text: str) -> str:
-        parts = html.escape(text).split("**")
-        return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(parts))
+    def inline(line: Line) -> str:
+        lead = f"<strong>{html.escape(line.lead)}</strong>" if line.lead else ""
+        return lead + html.escape(line.text)
 
     body = [
         f"<h1>{html.escape(report.title)}</h1>",
@@ -231,7 +250,7 @@ def to_html(report: Report) -> str:
         body.append("<ul>")
         for line in section.lines:
             refs = "".join(f'<sup><a href="#note-{n}">{n}</a></sup>' for n in line.notes)
-            body.append(f"<li>{inline(line.text)}{refs}</li>")
+            body.append(f"<li>{inline(line)}{refs}</li>")
         body.append("</ul>")
     body.append("<h2>Sources</h2><ol class=notes>")
     body += [f'<li id="note-{n}">{html.escape(t)}</li>' for n, t in enumerate(report.notes, 1)]

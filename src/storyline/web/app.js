@@ -15,6 +15,10 @@ async function api(path) {
   return body;
 }
 
+// Only web addresses become links: a document's url is whatever its input said
+// ("javascript:…" included).
+const webUrl = (url) => /^https?:\/\//i.test(String(url ?? "")) ? url : null;
+
 const span = (first, last) => (first ? (first === last || !last ? first : `${first} – ${last}`) : "undated");
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many || one + "s"}`;
 
@@ -145,7 +149,7 @@ async function documentPage(id) {
   }
   html += esc(doc.text.slice(cursor));
   view.innerHTML = `<h1>${esc(doc.title || doc.id)}</h1>
-    <p class="muted">${esc(doc.outlet || doc.source)} · ${esc(doc.published.value || "undated")}${doc.story ? ` · <a href="#/story/${esc(doc.story)}">its story</a>` : ""}${doc.url ? ` · <a href="${esc(doc.url)}" rel="noopener">original</a>` : ""}</p>
+    <p class="muted">${esc(doc.outlet || doc.source)} · ${esc(doc.published.value || "undated")}${doc.story ? ` · <a href="#/story/${esc(doc.story)}">its story</a>` : ""}${webUrl(doc.url) ? ` · <a href="${esc(doc.url)}" rel="noopener noreferrer">original</a>` : ""}</p>
     <div class="text">${html}</div>`;
 }
 
@@ -164,8 +168,8 @@ async function searchPage(q) {
 
 async function route() {
   const [, page, ...rest] = location.hash.replace(/^#/, "").split("/");
-  const arg = decodeURIComponent(rest.join("/"));
   try {
+    const arg = decodeURIComponent(rest.join("/"));  // throws on a stray "%"
     if (page === "story") await storyPage(arg);
     else if (page === "entity") await entityPage(arg);
     else if (page === "document") await documentPage(arg);
