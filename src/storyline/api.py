@@ -491,7 +491,8 @@ class Guard:
 
     def _refusal(self, method: str, headers: dict[str, str]) -> tuple[int, str] | None:
         host = _host_name(headers.get("host", ""))
-        if "*" not in self.hosts and host not in self.hosts:
+        # no Host header (HTTP/1.0) names no site: a browser always sends one
+        if host and "*" not in self.hosts and host not in self.hosts:
             return 400, f"this server does not serve the host {host!r} (see serve --allow-host)"
         if method in _READS:
             return None

@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 from storyline.errors import InputError
 from storyline.models import InputKind, RawDocument
-from storyline.read.decode import decode_bytes, stream_encoding
+from storyline.read.decode import decode_bytes, text_encoding
 from storyline.read.html import parse_html
 from storyline.read.records import (
     FieldNames,
@@ -126,7 +126,7 @@ def expand_inputs(args: Iterable[str], skip: Collection[Path] = ()) -> Iterator[
             yield InputRef(STDIN_SOURCE, None)
         elif is_url(arg):
             yield InputRef(arg, "url")
-        elif Path(arg).exists() or Path(arg).is_symlink():
+        elif Path(arg).exists():
             yield from _expand_path(Path(arg), arg, skip)
         elif _GLOB_CHARS & set(arg):
             # Path.glob cannot take an absolute pattern; glob.glob can.
@@ -215,14 +215,11 @@ def read_input(ref: InputRef, options: ReadOptions) -> Iterator[RawDocument | In
     except RecursionError:
         yield InputError(ref.source, "nested too deeply to read")
     except Exception as exc:  # a library choking on odd input must not end the batch
-        yield InputError(ref.source, f"unexpected error while reading ({_described(exc)})")
+        what = f"{type(exc).__name__}: {exc}"
+        yield InputError(ref.source, f"unexpected error while reading ({what})")
     else:
         if not found:
             yield InputError(ref.source, "no documents in it")
-
-
-def _described(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"
 
 
 def _read(ref: InputRef, options: ReadOptions) -> Iterator[RawDocument | InputError]:
@@ -389,7 +386,7 @@ def _read_csv_file(ref: InputRef, options: ReadOptions) -> Iterator[RawDocument 
             head = handle.peek(_HEAD_BYTES)[:_HEAD_BYTES]  # type: ignore[attr-defined]
             if not head.strip():
                 raise InputError(ref.source, "empty file (only whitespace)")
-            encoding, note = stream_encoding(head, ref.source)
+            encoding, note = text_encoding(head, ref.source, complete=False)
             text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="")
             for item in csv_records(text, ref.source, options.fields):
                 if ref.compressed and handle.tell() > options.max_bytes:

@@ -42,44 +42,38 @@ def decode_bytes(data: bytes, source: str, *, html: bool = False) -> tuple[str, 
 
     Raises InputError for binary data and for bytes no encoding explains.
     """
+    encoding, note = text_encoding(data, source, html=html)
+    return data.decode(encoding), note
+
+
+def text_encoding(
+    data: bytes, source: str, *, complete: bool = True, html: bool = False
+) -> tuple[str, str | None]:
+    """The codec `data` is written in, and a note when it is not UTF-8. With
+    `complete=False`, `data` is the head of a longer stream and may end inside a
+    character. An HTML page's declared charset comes before a guess."""
     kind = binary_kind(data)
     if kind:
         raise InputError(source, f"binary file ({kind}), not text")
     if data.startswith(_UTF16_BOMS):
-        return data.decode("utf-16"), "decoded as UTF-16 (byte-order mark)"
+        return "utf-16", "decoded as UTF-16 (byte-order mark)"
     try:
-        return data.decode("utf-8-sig"), None
+        codecs.getincrementaldecoder("utf-8-sig")().decode(data, final=complete)
     except UnicodeDecodeError:
         pass
+    else:
+        return "utf-8-sig", None
     if html:
         declared = _META_CHARSET.search(data[:4096])
         if declared:
             name = declared.group(1).decode("ascii", "replace")
             try:
-                return data.decode(name), f"not UTF-8; decoded as {name} (declared in the page)"
+                data.decode(name)
             except (LookupError, UnicodeDecodeError):
                 pass
+            else:
+                return name, f"not UTF-8; decoded as {name} (declared in the page)"
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise InputError(source, "cannot decode the bytes: not UTF-8 and no encoding detected")
-    return str(best), f"not UTF-8; decoded as {best.encoding} (detected)"
-
-
-def stream_encoding(head: bytes, source: str) -> tuple[str, str | None]:
-    """The codec to read a whole file in, judged from its first bytes (which may end
-    inside a character), and a note when it is not UTF-8."""
-    kind = binary_kind(head)
-    if kind:
-        raise InputError(source, f"binary file ({kind}), not text")
-    if head.startswith(_UTF16_BOMS):
-        return "utf-16", "decoded as UTF-16 (byte-order mark)"
-    try:
-        codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
-    except UnicodeDecodeError:
-        pass
-    else:
-        return "utf-8-sig", None
-    best = from_bytes(head).best()
     if best is None or best.encoding is None:
         raise InputError(source, "cannot decode the bytes: not UTF-8 and no encoding detected")
     return best.encoding, f"not UTF-8; decoded as {best.encoding} (detected)"
