@@ -22,10 +22,10 @@ from pathlib import Path
 
 import spacy
 
-from storyline.annotate import MODELS, Annotator
-from storyline.ingest import prepare
+from storyline.analyse.annotate import MODELS, Annotator
+from storyline.analyse.resolve import resolve_document
 from storyline.models import Document, RawDocument
-from storyline.resolve import resolve_document
+from storyline.pipeline import prepare
 from storyline.store import open_store
 
 DEFAULT_CORPUS = (

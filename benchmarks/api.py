@@ -28,9 +28,9 @@ import uvicorn
 
 sys.path.insert(0, str(Path(__file__).parent))
 from stories import Corpus, add
-from storyline.api import create_app
-from storyline.fusion import fuse_events
+from storyline.connect.fusion import fuse_events
 from storyline.models import Event, Evidence, Participant, TimeValue
+from storyline.serve.api import create_app
 from storyline.store import SQLiteStore, open_store
 
 TYPES = ("social.like", "social.post", "personal.support", "career.cast", "speech.statement")

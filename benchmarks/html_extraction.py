@@ -21,7 +21,7 @@ from pathlib import Path
 import trafilatura
 
 from storyline.errors import InputError
-from storyline.ingest import prepare
+from storyline.pipeline import prepare
 from storyline.read.decode import decode_bytes
 from storyline.read.html import parse_html
 

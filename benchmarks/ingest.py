@@ -2,7 +2,7 @@
 
     python benchmarks/ingest.py [--corpus ../shared/corpus/kh/articles.jsonl] [--repeat 1]
 
-storyline: `storyline.ingest` into a fresh SQLite file (read, clean, date, detect
+storyline: `storyline.pipeline` into a fresh SQLite file (read, clean, date, detect
 language, hash, annotate and resolve entities with spaCy, one transaction per document,
 FTS index); annotation dominates, and benchmarks/annotate.py measures it against bare
 spaCy. Reference: json.loads each line and INSERT its text into a plain SQLite table,
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from storyline.ingest import ingest
+from storyline.pipeline import ingest
 from storyline.store import open_store
 
 DEFAULT_CORPUS = (

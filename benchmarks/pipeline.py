@@ -23,10 +23,10 @@ from pathlib import Path
 
 import spacy
 
-from storyline.annotate import MODELS, Annotator
+from storyline.analyse.annotate import MODELS, Annotator
 from storyline.errors import InputError
-from storyline.ingest import ingest, prepare
 from storyline.models import RawDocument
+from storyline.pipeline import ingest, prepare
 from storyline.store import open_store
 
 DEFAULT_CORPUS = (

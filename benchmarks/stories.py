@@ -26,9 +26,9 @@ from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
 
+from storyline.connect.stories import assign_story, restory
 from storyline.models import Document, Mention, Published
 from storyline.store import SQLiteStore, open_store
-from storyline.stories import assign_story, restory
 
 VOCABULARY = 50_000
 ENTITIES = 200_000

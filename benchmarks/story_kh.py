@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from story_mix import bcubed
-from storyline.ingest import ingest
+from storyline.pipeline import ingest
 from storyline.store import open_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

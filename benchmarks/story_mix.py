@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from storyline.ingest import ingest
+from storyline.pipeline import ingest
 from storyline.store import open_store
 
 T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"

@@ -24,10 +24,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from storyline.annotate import Annotator
-from storyline.ingest import ingest
+from storyline.analyse.annotate import Annotator
+from storyline.pipeline import ingest
+from storyline.present.timeline import store_summary_timeline
 from storyline.store import SQLiteStore, open_store
-from storyline.timeline import store_summary_timeline
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

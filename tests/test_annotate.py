@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.annotate import Annotation, Annotator, default_annotator, text_pieces
+from storyline.analyse.annotate import Annotation, Annotator, default_annotator, text_pieces
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import uvicorn
 
-from storyline.api import create_app
-from storyline.ingest import ingest
+from storyline.pipeline import ingest
+from storyline.serve.api import create_app
 from storyline.store import open_store
 
 from .conftest import EXAMPLES

@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.clean import clean, is_alt_text, source_attribution, strip_credit
+from storyline.read.clean import clean, is_alt_text, source_attribution, strip_credit
 
 
 def test_removes_photo_credits_alt_text_and_navigation() -> None:

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.dating import infer_from_content, parse_date, publication_date
 from storyline.models import Published, RawDocument, TimeValue
+from storyline.read.published import infer_from_content, parse_date, publication_date
 
 
 @pytest.mark.parametrize(

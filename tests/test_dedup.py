@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyline.dedup import NEAR_DUPLICATE, shingles, signature, similarity
-from storyline.ingest import ingest, reannotate
+from storyline.pipeline import ingest, reannotate
+from storyline.read.copies import NEAR_DUPLICATE, shingles, signature, similarity
 from storyline.store import SQLiteStore
 
 ARTICLE = " ".join(

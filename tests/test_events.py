@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.ingest import ingest
 from storyline.models import Event
+from storyline.pipeline import ingest
 from storyline.store import SQLiteStore
 
 PUBLISHED = "2024-05-20"  # a Monday

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyline.fusion import Report, fuse, same_event
-from storyline.ingest import ingest
+from storyline.connect.fusion import Report, fuse, same_event
 from storyline.models import Event, Evidence, Modality, Participant, TimeValue
+from storyline.pipeline import ingest
 from storyline.store import SQLiteStore
 
 

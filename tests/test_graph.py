@@ -8,9 +8,9 @@ import json
 import networkx as nx
 import pytest
 
-from storyline.graph import FORMATS, build_graph, render
+from storyline.connect.relations import Relation
 from storyline.models import Entity, TimeValue
-from storyline.relations import Relation
+from storyline.present.graph import FORMATS, build_graph, render
 
 ENTITIES = [
     Entity("e_yoon", "person", "Yoon Ha-rin", mentions=7),

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storyline.annotate import Annotation, Annotator
-from storyline.ingest import IngestResult, document_id, fingerprint, ingest, prepare
+from storyline.analyse.annotate import Annotation, Annotator
 from storyline.models import Outcome, RawDocument
+from storyline.pipeline import IngestResult, document_id, fingerprint, ingest, prepare
 from storyline.store import SQLiteStore
 from tests.conftest import CLI
 from tests.test_read import input_file

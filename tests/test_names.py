@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.names import (
+from storyline.analyse.names import (
     consonant_skeleton,
     event_key,
     fold,

@@ -15,15 +15,9 @@ from hypothesis import strategies as st
 
 from storyline.errors import InputError
 from storyline.models import RawDocument
-from storyline.read import (
-    FieldNames,
-    ReadOptions,
-    expand_inputs,
-    parse_bytes,
-    read_input,
-    sniff_kind,
-)
+from storyline.read import FieldNames, ReadOptions, expand_inputs, read_input
 from storyline.read.decode import decode_bytes
+from storyline.read.inputs import parse_bytes, sniff_kind
 from storyline.read.text import split_title
 
 

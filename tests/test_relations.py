@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyline.ingest import ingest
-from storyline.relations import relations
+from storyline.connect.relations import relations
+from storyline.pipeline import ingest
 from storyline.store import SQLiteStore
 
 TEXTS = [

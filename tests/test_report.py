@@ -11,8 +11,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from storyline.ingest import ingest
-from storyline.report import build_report, to_html, to_markdown
+from storyline.pipeline import ingest
+from storyline.present.report import build_report, to_html, to_markdown
 from storyline.store import SQLiteStore
 
 from .conftest import EXAMPLES

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from storyline.annotate import Annotator, default_annotator
-from storyline.ingest import ingest, reannotate
+from storyline.analyse.annotate import Annotator, default_annotator
+from storyline.analyse.resolve import LocalEntity, resolve_in_document, short_forms_of
 from storyline.models import Entity, EntityType
-from storyline.resolve import LocalEntity, resolve_in_document, short_forms_of
+from storyline.pipeline import ingest, reannotate
 from storyline.store import SQLiteStore
 
 

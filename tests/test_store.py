@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import NotFoundError, StoreError
-from storyline.ingest import prepare, store_document
 from storyline.models import RawDocument
+from storyline.pipeline import prepare, store_document
 from storyline.store import SQLiteStore, open_store
 from storyline.store.migrations import latest_version
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyline.ingest import ingest
+from storyline.connect.stories import restory
+from storyline.pipeline import ingest
 from storyline.store import SQLiteStore
-from storyline.stories import restory
 
 DATING = [
     "Actress Yoon Ha-rin and actor Kang Do-jin were spotted on a beach in Jeju on Saturday, "

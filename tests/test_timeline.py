@@ -5,7 +5,7 @@ with sentences from the articles, without repeating themselves."""
 from __future__ import annotations
 
 from storyline.models import Document, Event, Evidence, Published, TimeValue
-from storyline.timeline import event_timeline, summary_timeline
+from storyline.present.timeline import event_timeline, summary_timeline
 
 
 def event(id_: str, when: str | None, document: str) -> Event:

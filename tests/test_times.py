@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.analyse.times import find_times, normalise
 from storyline.models import Published
-from storyline.times import find_times, normalise
 
 MONDAY = Published("2024-05-20", "day", "metadata")  # a Monday
 JANUARY = Published("2025-01-03", "day", "metadata")  # a Friday

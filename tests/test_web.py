@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.api import create_app
-from storyline.ingest import ingest
+from storyline.pipeline import ingest
+from storyline.serve.api import create_app
 from storyline.store import open_store
 
 from .conftest import ROOT

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from storyline._version import __version__
 from storyline.errors import InputError, NotFoundError, StoreError, StorylineError
-from storyline.export import export_json
-from storyline.ingest import IngestResult, IngestSummary, ingest, prepare
 from storyline.models import (
     CleanedText,
     Document,
@@ -21,6 +19,8 @@ from storyline.models import (
     RawDocument,
     TimeValue,
 )
+from storyline.pipeline import IngestResult, IngestSummary, ingest, prepare
+from storyline.present.export import export_json
 from storyline.read import FieldNames, ReadOptions
 from storyline.store import SQLiteStore, open_store
 

@@ -22,11 +22,12 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline._version import __version__
-from storyline.annotate import Annotator
-from storyline.clean import strip_controls
+from storyline.analyse.annotate import Annotator
+from storyline.connect.stories import restory
 from storyline.errors import StorylineError
-from storyline.evidence import EntityDetail, entity_detail
-from storyline.export import (
+from storyline.models import InputKind, Outcome
+from storyline.pipeline import IngestResult, IngestSummary, ingest, reannotate
+from storyline.present.export import (
     document_record,
     entity_record,
     entry_record,
@@ -34,18 +35,17 @@ from storyline.export import (
     export_json,
     story_record,
 )
-from storyline.graph import FORMATS as GRAPH_FORMATS
-from storyline.graph import render as render_graph
-from storyline.graph import story_graph
-from storyline.ingest import IngestResult, IngestSummary, ingest, reannotate
-from storyline.models import InputKind, Outcome
+from storyline.present.graph import FORMATS as GRAPH_FORMATS
+from storyline.present.graph import render as render_graph
+from storyline.present.graph import story_graph
+from storyline.present.pages import EntityDetail, entity_detail
+from storyline.present.report import FORMATS as REPORT_FORMATS
+from storyline.present.report import build_report, to_html, to_markdown
+from storyline.present.timeline import Entry, store_summary_timeline, timeline
 from storyline.read import FieldNames, ReadOptions, expand_inputs
-from storyline.report import FORMATS as REPORT_FORMATS
-from storyline.report import build_report, to_html, to_markdown
+from storyline.read.clean import strip_controls
 from storyline.sizes import format_size, parse_size
 from storyline.store import SQLiteStore, open_store
-from storyline.stories import restory
-from storyline.timeline import Entry, store_summary_timeline, timeline
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -1051,7 +1051,7 @@ def serve_command(
     """
     import uvicorn
 
-    from storyline.api import LOCAL_HOSTS, create_app
+    from storyline.serve.api import LOCAL_HOSTS, create_app
 
     with _store(ctx) as store:  # checks the database exists and migrates it
         path = store.path

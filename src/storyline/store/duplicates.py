@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 
-from storyline.dedup import band_keys, similarity
+from storyline.read.copies import band_keys, similarity
 
 
 class DuplicateTables:

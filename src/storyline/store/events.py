@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import cast
 
-from storyline.fusion import Report, fuse
+from storyline.analyse.summaries import summarise
+from storyline.connect.fusion import Report, fuse
 from storyline.models import Event, Evidence, Modality, Participant, Precision, TimeValue
-from storyline.summaries import summarise
 
 _EVENT_COLUMNS = (
     "id, type, modality, time_value, time_precision, time_text, summary, quote, fused_id"

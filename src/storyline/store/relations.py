@@ -6,8 +6,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import cast
 
+from storyline.connect.relations import Claim
 from storyline.models import Evidence, Modality
-from storyline.relations import Claim
 
 
 class RelationTables:

@@ -10,10 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.connect.relations import SYMMETRIC, Relation, relations
+from storyline.connect.stories import story_entities
 from storyline.models import Document, Evidence
-from storyline.relations import SYMMETRIC, Relation, relations
-from storyline.stories import story_entities
-from storyline.timeline import Entry, timeline
+from storyline.present.timeline import Entry, timeline
 
 if TYPE_CHECKING:
     from storyline.store import SQLiteStore

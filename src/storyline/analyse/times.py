@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from storyline.dating import MONTHS
 from storyline.models import Precision, Published, TimeValue
+from storyline.read.published import MONTHS
 
 WEEKDAYS = {
     name: i

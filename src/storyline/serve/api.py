@@ -31,8 +31,10 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline._version import __version__
+from storyline.connect.relations import relations
 from storyline.errors import NotFoundError, StorylineError
-from storyline.export import (
+from storyline.models import RawDocument
+from storyline.present.export import (
     document_record,
     entity_record,
     entry_record,
@@ -40,11 +42,9 @@ from storyline.export import (
     relation_record,
     story_record,
 )
-from storyline.graph import story_graph
-from storyline.models import RawDocument
-from storyline.relations import relations
+from storyline.present.graph import story_graph
+from storyline.present.timeline import timeline, timeline_page
 from storyline.store import SQLiteStore, open_store
-from storyline.timeline import timeline, timeline_page
 
 MAX_BODY = 5 * 1024 * 1024  # bytes a request may carry
 MAX_LIMIT = 500
@@ -54,7 +54,7 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 ENTITY_EVENTS = 100  # latest events on an entity's page; the rest through /api/events
 ENTITY_DOCUMENTS = 100  # the latest documents on an entity's page; documents_total counts all
 RELATION_EVENTS = 200  # an entity page's relations come from its latest events this many
-WEB = resources.files("storyline") / "web"
+WEB = resources.files("storyline.serve") / "web"
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")]
@@ -166,7 +166,7 @@ def create_app(
     def add_document(store: Store, body: NewDocument) -> dict[str, Any]:
         """Add a document (bearer token required). Returns what became of it."""
         raw = _raw_document(body, allow_fetch)
-        from storyline.ingest import ingest, ingest_raw
+        from storyline.pipeline import ingest, ingest_raw
 
         with writing:
             results = ingest(store, [body.url]) if raw is None and body.url else None

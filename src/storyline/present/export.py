@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from storyline.connect.relations import Relation, relations
+from storyline.connect.stories import story_entities
 from storyline.models import Conflict, Document, Entity, Event, Evidence, TimeValue
-from storyline.relations import Relation, relations
+from storyline.present.timeline import Entry
 from storyline.store import SQLiteStore
 from storyline.store.stories import StoryRow
-from storyline.stories import story_entities
-from storyline.timeline import Entry
 
 SCHEMA = "storyline/v1"
 

@@ -20,8 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.analyse.times import find_times
 from storyline.models import Conflict, Document, Event, Evidence, Modality
-from storyline.times import find_times
 
 if TYPE_CHECKING:
     from storyline.store import SQLiteStore

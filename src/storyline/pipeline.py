@@ -14,20 +14,20 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from storyline.annotate import Annotation, Annotator, default_annotator
-from storyline.clean import clean, normalise
-from storyline.dating import publication_date
-from storyline.dedup import NEAR_DUPLICATE, signature
+from storyline.analyse.annotate import Annotation, Annotator, default_annotator
+from storyline.analyse.events import extract_events
+from storyline.analyse.resolve import refresh_entity, resolve_document
+from storyline.connect.fusion import fuse_events
+from storyline.connect.relations import read_claims
+from storyline.connect.stories import assign_story, leave_story
 from storyline.errors import InputError
-from storyline.events import extract_events
-from storyline.fusion import fuse_events
-from storyline.language import detect_language
 from storyline.models import Document, Outcome, RawDocument
 from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
-from storyline.relations import read_claims
-from storyline.resolve import refresh_entity, resolve_document
+from storyline.read.clean import clean, normalise
+from storyline.read.copies import NEAR_DUPLICATE, signature
+from storyline.read.language import detect_language
+from storyline.read.published import publication_date
 from storyline.store import SQLiteStore
-from storyline.stories import assign_story, leave_story
 
 
 @dataclass(slots=True, frozen=True)

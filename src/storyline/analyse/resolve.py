@@ -25,10 +25,9 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz
 
-from storyline.annotate import ACCOUNT_PATTERN as _ACCOUNT
-from storyline.annotate import NOT_NAME_WORDS, Annotation
-from storyline.models import Document, EntityType, Mention
-from storyline.names import (
+from storyline.analyse.annotate import ACCOUNT_PATTERN as _ACCOUNT
+from storyline.analyse.annotate import NOT_NAME_WORDS, Annotation
+from storyline.analyse.names import (
     KOREAN_SURNAMES,
     consonant_skeleton,
     event_key,
@@ -41,6 +40,7 @@ from storyline.names import (
     without_event_year,
     work_key,
 )
+from storyline.models import Document, EntityType, Mention
 from storyline.store.entities import EntityTables, Spelling, StoredEntity
 
 # How far back (in sentences) a shared surname may look for the person it means.

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from functools import cache, cached_property, partial
 from typing import TYPE_CHECKING, Any
 
-from storyline.models import EntityType, Mention, Sentence
-from storyline.names import (
+from storyline.analyse.names import (
     ENGLISH_SYLLABLES,
     KOREAN_SURNAMES,
     is_syllable,
     is_two_syllables,
 )
+from storyline.models import EntityType, Mention, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language

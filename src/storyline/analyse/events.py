@@ -20,7 +20,10 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.annotate import PLATFORMS
+from storyline.analyse.annotate import PLATFORMS
+from storyline.analyse.summaries import summarise
+from storyline.analyse.times import RANK as _RANK
+from storyline.analyse.times import TimeMention, find_times
 from storyline.models import (
     Document,
     EntityType,
@@ -31,14 +34,11 @@ from storyline.models import (
     Participant,
     TimeValue,
 )
-from storyline.summaries import summarise
-from storyline.times import RANK as _RANK
-from storyline.times import TimeMention, find_times
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from storyline.annotate import Annotation
+    from storyline.analyse.annotate import Annotation
 
 PEOPLE: frozenset[EntityType] = frozenset({"person", "account"})
 ACTORS: frozenset[EntityType] = frozenset({"person", "org", "account"})

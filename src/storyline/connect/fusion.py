@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from storyline.analyse.summaries import summarise
 from storyline.models import Conflict, Event, TimeValue
-from storyline.summaries import summarise
 
 if TYPE_CHECKING:
     from storyline.store import SQLiteStore

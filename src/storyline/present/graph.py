@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from storyline.connect.relations import SYMMETRIC, Relation
 from storyline.models import Entity
-from storyline.relations import SYMMETRIC, Relation
 
 if TYPE_CHECKING:
     from storyline.store import SQLiteStore
@@ -79,7 +79,7 @@ def _label(text: str) -> str:
 def story_graph(
     store: SQLiteStore, *, story_id: str | None = None, entity_ids: Sequence[str] = ()
 ) -> nx.MultiDiGraph[str]:
-    from storyline.relations import relations
+    from storyline.connect.relations import relations
 
     found = relations(store, story_id=story_id, entity_ids=entity_ids)
     named = {r.subject for r in found} | {r.object for r in found}
