@@ -8,8 +8,7 @@ import json
 import networkx as nx
 import pytest
 
-from storyline.connect.relations import Relation
-from storyline.models import Entity, TimeValue
+from storyline.models import Entity, Relation, TimeValue
 from storyline.present.graph import FORMATS, build_graph, render
 
 ENTITIES = [

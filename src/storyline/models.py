@@ -5,6 +5,8 @@ Each stage takes one of these and returns another; none of them knows about stor
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
@@ -190,3 +192,94 @@ class Event:
     quote: str | None = None
     outlets: int = 1
     conflicts: tuple[Conflict, ...] = ()
+
+
+# entities as the store keeps them -----------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class StoredEntity:
+    id: str
+    type: EntityType
+    name: str
+    rowid: int = 0  # creation order: the oldest of several keeps its id in a merge
+
+
+@dataclass(slots=True, frozen=True)
+class Spelling:
+    text: str
+    type: EntityType
+    kind: MentionKind
+    mentions: int
+
+
+@dataclass(slots=True, frozen=True)
+class EntityLink:
+    document: str
+    alias: str
+    reason: str
+    merged: str | None
+    merged_name: str | None
+
+
+@dataclass(slots=True, frozen=True)
+class MentionRow:
+    document: str
+    mention: Mention
+    how: str | None
+
+
+# relations ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class Claim:
+    """A relation one sentence states."""
+
+    type: str
+    subject: str
+    object: str
+    modality: Modality
+    evidence: Evidence
+
+
+@dataclass(slots=True)
+class Relation:
+    type: str
+    subject: str
+    object: str
+    modality: Modality = "asserted"
+    since: TimeValue | None = None
+    until: TimeValue | None = None
+    events: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        key = f"{self.type}|{self.subject}|{self.object}".encode()
+        return "r_" + hashlib.sha256(key).hexdigest()[:16]
+
+
+# stories -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True, frozen=True)
+class Story:
+    """A story: the documents that tell one evolving chain of events, and its span."""
+
+    id: str
+    title: str
+    first: str | None
+    last: str | None
+    documents: tuple[str, ...]
+
+
+@dataclass(slots=True, frozen=True)
+class StoryJoin:
+    """What a document brings to the story it joins."""
+
+    document_id: str
+    published: str | None
+    entities: Iterable[str]  # every story-type entity it names
+    terms: Mapping[str, float]  # its words and their weights
+    keys: Iterable[str]  # its postings: "e:<entity>", "t:<term>"

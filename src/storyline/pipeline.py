@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from storyline.analyse.annotate import Annotation, Annotator, default_annotator
+from storyline.analyse.claims import read_claims
 from storyline.analyse.events import extract_events
 from storyline.analyse.resolve import refresh_entity, resolve_document
 from storyline.connect.fusion import fuse_events
-from storyline.connect.relations import read_claims
 from storyline.connect.stories import assign_story, leave_story
 from storyline.errors import InputError
 from storyline.models import Document, Outcome, RawDocument

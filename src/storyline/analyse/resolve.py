@@ -40,8 +40,8 @@ from storyline.analyse.names import (
     without_event_year,
     work_key,
 )
-from storyline.models import Document, EntityType, Mention
-from storyline.store.entities import EntityTables, Spelling, StoredEntity
+from storyline.models import Document, EntityType, Mention, Spelling, StoredEntity
+from storyline.store.entities import EntityTables
 
 # How far back (in sentences) a shared surname may look for the person it means.
 SURNAME_WINDOW = 3

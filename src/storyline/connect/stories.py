@@ -21,9 +21,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from storyline.models import Document
+from storyline.models import Document, StoryJoin
 from storyline.store import SQLiteStore
-from storyline.store.stories import StoryJoin
 
 JOIN = 0.08  # least similarity to join a story
 MERGE = 0.3  # least similarity to a second story for the two to merge

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from storyline.connect.relations import Relation, relations
+from storyline.connect.relations import relations
 from storyline.connect.stories import story_entities
-from storyline.models import Conflict, Document, Entity, Event, Evidence, TimeValue
+from storyline.models import Conflict, Document, Entity, Event, Evidence, Relation, Story, TimeValue
 from storyline.present.timeline import Entry
 from storyline.store import SQLiteStore
-from storyline.store.stories import StoryRow
 
 SCHEMA = "storyline/v1"
 
@@ -117,7 +116,7 @@ def entry_record(entry: Entry) -> dict[str, Any]:
     }
 
 
-def story_record(store: SQLiteStore, story: StoryRow) -> dict[str, Any]:
+def story_record(store: SQLiteStore, story: Story) -> dict[str, Any]:
     return {
         "id": story.id,
         "title": story.title,

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from storyline.connect.relations import SYMMETRIC, Relation
-from storyline.models import Entity
+from storyline.connect.relations import SYMMETRIC
+from storyline.models import Entity, Relation
 
 if TYPE_CHECKING:
     from storyline.store import SQLiteStore

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from storyline.models import Entity
+from storyline.models import Entity, EntityLink
 from storyline.store import SQLiteStore
-from storyline.store.entities import EntityLink
 
 # Marks around the mention inside its sentence, as search snippets use.
 MARK_START, MARK_END = "\x02", "\x03"

@@ -10,9 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.connect.relations import SYMMETRIC, Relation, relations
+from storyline.connect.relations import SYMMETRIC, relations
 from storyline.connect.stories import story_entities
-from storyline.models import Document, Evidence
+from storyline.models import Document, Evidence, Relation
 from storyline.present.timeline import Entry, timeline
 
 if TYPE_CHECKING:

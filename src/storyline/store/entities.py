@@ -4,43 +4,20 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, cast
 
 from storyline.errors import NotFoundError, StorylineError
-from storyline.models import Entity, EntityType, Mention, MentionKind, Sentence
-
-
-@dataclass(slots=True, frozen=True)
-class StoredEntity:
-    id: str
-    type: EntityType
-    name: str
-    rowid: int = 0  # creation order: the oldest of several keeps its id in a merge
-
-
-@dataclass(slots=True, frozen=True)
-class Spelling:
-    text: str
-    type: EntityType
-    kind: MentionKind
-    mentions: int
-
-
-@dataclass(slots=True, frozen=True)
-class EntityLink:
-    document: str
-    alias: str
-    reason: str
-    merged: str | None
-    merged_name: str | None
-
-
-@dataclass(slots=True, frozen=True)
-class MentionRow:
-    document: str
-    mention: Mention
-    how: str | None
+from storyline.models import (
+    Entity,
+    EntityLink,
+    EntityType,
+    Mention,
+    MentionKind,
+    MentionRow,
+    Sentence,
+    Spelling,
+    StoredEntity,
+)
 
 
 class EntityTables:

@@ -6,8 +6,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import cast
 
-from storyline.connect.relations import Claim
-from storyline.models import Evidence, Modality
+from storyline.models import Claim, Evidence, Modality
 
 
 class RelationTables:

@@ -5,33 +5,13 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from storyline.errors import NotFoundError
+from storyline.models import Story, StoryJoin
 
 # The entities a story is about (not the accounts it passes through).
 _STORY_TYPES = "('person', 'work', 'event', 'org', 'place')"
-
-
-@dataclass(slots=True, frozen=True)
-class StoryRow:
-    id: str
-    title: str
-    first: str | None
-    last: str | None
-    documents: tuple[str, ...]
-
-
-@dataclass(slots=True, frozen=True)
-class StoryJoin:
-    """What a document brings to the story it joins."""
-
-    document_id: str
-    published: str | None
-    entities: Iterable[str]  # every story-type entity it names
-    terms: Mapping[str, float]  # its words and their weights
-    keys: Iterable[str]  # its postings: "e:<entity>", "t:<term>"
 
 
 class StoryTables:
@@ -326,25 +306,25 @@ class StoryTables:
         )
         return [str(r[0]) for r in rows]
 
-    def stories(self, *, limit: int = -1, offset: int = 0) -> list[StoryRow]:
+    def stories(self, *, limit: int = -1, offset: int = 0) -> list[Story]:
         """Stories, the biggest first (then the latest); `limit` of them from `offset`."""
         return self._story_rows("", limit=limit, offset=offset)
 
     def count_stories(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
 
-    def story(self, story_id: str) -> StoryRow:
+    def story(self, story_id: str) -> Story:
         """One story by its id or a merged one's."""
         rows = self._story_rows("WHERE s.id = ?", self.story_named(story_id))
         return rows[0]
 
     def _story_rows(
         self, where: str, *params: str, limit: int = -1, offset: int = 0
-    ) -> list[StoryRow]:
+    ) -> list[Story]:
         rows = self.conn.execute(
             "SELECT s.id, s.title, s.first, s.last, group_concat(d.id, ' ') FROM stories s "
             f"JOIN documents d ON d.story = s.id {where} GROUP BY s.id "
             "ORDER BY count(d.id) DESC, s.last DESC, s.id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         ).fetchall()
-        return [StoryRow(str(r[0]), str(r[1]), r[2], r[3], tuple(str(r[4]).split())) for r in rows]
+        return [Story(str(r[0]), str(r[1]), r[2], r[3], tuple(str(r[4]).split())) for r in rows]

@@ -1,0 +1,334 @@
+"""Claims: the relations single sentences state outright, read at analysis time ("Kim
+Soo-hyun's agency, Gold Medalist", "Ryu Jun-yeol's ex-lover, Hyeri", "directed by Shim
+Na-yeon"), each with its sentence as evidence. Mentions are masked as ⟦n⟧ so that one
+pattern reads any name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from storyline.models import Claim, Document, Evidence, Mention, Modality, Sentence
+
+_M = r"⟦(\d+)⟧"
+_CLOSE = r"[”\"’']?,?[”\"’']?"  # after a title: “Glass Garden,” directed by
+_POSS = r"['’]s?"
+_AGENCY = r"(?:(?:former|new|current|longtime|management|talent)\s+)?(?:agency|label|management)"
+_EX = (
+    r"(?:ex-?(?:lover|girlfriend|boyfriend|wife|husband|partner|fianc[ée]e?)|"
+    r"former\s+(?:lover|girlfriend|boyfriend|wife|husband|partner))"
+)
+_PARTNER = r"(?:girlfriend|boyfriend|lover|wife|husband|fianc[ée]e?)"
+_WORK_NOUN = r"(?:the\s+)?(?:series|drama|film|movie|show|project|musical)"
+_FRIEND = r"(?:(?:close|best|longtime|old|real-life)\s+)*friends?"
+
+_PEOPLE = ("person",)
+_WORKS = ("work",)
+_GROUPS = ("org",)
+_ARTISTS = ("person", "org")  # an agency represents singers and bands alike
+_FILM = r"(?:(?:\d{4}|hit|new|latest|debut|upcoming|[\w-]+)\s+){0,4}?"
+_FILM_NOUN = r"(?:film|movie|drama|series|comedy|thriller|feature|documentary|show)"
+# The work a sentence is about: one it names, else the last one named before it.
+_THIS_WORK = 0
+
+
+@dataclass(slots=True, frozen=True)
+class _Pattern:
+    type: str
+    regex: re.Pattern[str]
+    subject: int  # group of the subject's mention number
+    object: int  # group of the object's, or _THIS_WORK
+    subject_types: tuple[str, ...]
+    object_types: tuple[str, ...]
+    # only for people the article calls a director ("Bong Joon-ho's 'Parasite'" is his
+    # film; "Han So-hee's 'My Name'" is hers only as its star)
+    directors_only: bool = False
+
+
+def _p(
+    type_: str,
+    pattern: str,
+    subject: int,
+    object_: int,
+    subject_types: tuple[str, ...],
+    object_types: tuple[str, ...],
+    directors_only: bool = False,
+) -> _Pattern:
+    regex = re.compile(pattern, re.IGNORECASE)
+    return _Pattern(type_, regex, subject, object_, subject_types, object_types, directors_only)
+
+
+_AGENCY_PHRASE = rf"(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?{_AGENCY}"
+_PLAYS = (
+    r"(?:who\s+)?(?:plays|played|portrays|portrayed|stars\s+as|starred\s+as|"
+    r"joins\s+the\s+cast|joined\s+the\s+cast|is\s+cast\s+as|was\s+cast\s+as)"
+)
+_CLAIMS: list[_Pattern] = [
+    _p("represents", rf"{_M}{_POSS},?\s+{_AGENCY},?\s+{_M}", 2, 1, _GROUPS, _ARTISTS),
+    _p("represents", rf"{_M},\s+{_M}{_POSS}\s+{_AGENCY}", 1, 2, _GROUPS, _ARTISTS),
+    _p(
+        "represents",
+        rf"{_M}\s+(?:is|was|has been)\s+(?:also\s+)?{_M}{_POSS}\s+{_AGENCY}",
+        1,
+        2,
+        _GROUPS,
+        _ARTISTS,
+    ),
+    _p("represents", rf"{_M},?\s+(?:which|that)\s+represents\s+{_M}", 1, 2, _GROUPS, _ARTISTS),
+    _p(
+        "represents",
+        rf"{_M},?\s+{_AGENCY_PHRASE}\s+(?:representing|of|for|behind)\s+{_M}",
+        1,
+        2,
+        _GROUPS,
+        _ARTISTS,
+    ),
+    _p(  # "sent a coffee truck to the set of “Gyeongseong Creature” to support Han So-hee"
+        "cast_in",
+        rf"\bset\s+of\s+(?:the\s+(?:film|drama|series|movie|show)\s+)?{_M}\W{{0,3}}\s+"
+        rf"(?:\w+\s+){{0,3}}?(?:to\s+)?(?:support|cheer(?:\s+on)?|encourage)\s+{_M}",
+        2,
+        1,
+        _PEOPLE,
+        _WORKS,
+    ),
+    _p(  # "Bae Doo-na, who starred in Kore-eda's 2009 film, 'Air Doll'"
+        "cast_in",
+        rf"{_M},?\s+who\s+(?:starred|stars|appeared|appears|played)\s+in\s+"
+        rf"(?:[^⟦]{{0,20}}⟦\d+⟧{_POSS}\s+)?[^⟦]{{0,40}}?{_M}",
+        1,
+        2,
+        _PEOPLE,
+        _WORKS,
+    ),
+    _p("cast_in", rf"{_M},?\s+{_PLAYS}\b", 1, _THIS_WORK, _PEOPLE, _WORKS),
+    # "Chae-ok (Han So-hee)": a character and who plays them, in the work at hand
+    _p("cast_in", rf"⟦\d+⟧\s*\({_M}\)", 1, _THIS_WORK, _PEOPLE, _WORKS),
+    _p("former_partners", rf"{_M}{_POSS},?\s+{_EX},?\s+{_M}", 1, 2, _PEOPLE, _PEOPLE),
+    _p("former_partners", rf"{_M},\s+{_M}{_POSS}\s+{_EX}", 2, 1, _PEOPLE, _PEOPLE),
+    _p("dating", rf"{_M}{_POSS},?\s+{_PARTNER},?\s+{_M}", 1, 2, _PEOPLE, _PEOPLE),
+    _p("friends", rf"{_M}{_POSS},?\s+{_FRIEND},?\s+{_M}", 1, 2, _PEOPLE, _PEOPLE),
+    _p("friends", rf"friendship\s+(?:between|of)\s+{_M}\s+and\s+{_M}", 1, 2, _PEOPLE, _PEOPLE),
+    _p(
+        "friends",
+        rf"{_M}\s+and\s+{_M}\s+(?:are|were|have been|became)\s+{_FRIEND}",
+        1,
+        2,
+        _PEOPLE,
+        _PEOPLE,
+    ),
+    _p("co_stars", rf"{_M}{_POSS},?\s+co-?star,?\s+{_M}", 1, 2, _PEOPLE, _PEOPLE),
+    _p("co_stars", rf"{_M}\s+and\s+{_M}\s+co-?starr?(?:ed|ing)?\b", 1, 2, _PEOPLE, _PEOPLE),
+    _p("directed", rf"{_M}{_CLOSE}\s+directed\s+by\s+{_M}", 2, 1, _PEOPLE, _WORKS),
+    _p("directed", rf"{_M}{_CLOSE}\s+directed\s+by\s+⟦\d+⟧\s+and\s+{_M}", 2, 1, _PEOPLE, _WORKS),
+    _p("directed", rf"^\W*directed\s+by\s+{_M}", 1, _THIS_WORK, _PEOPLE, _WORKS),
+    _p("directed", rf"{_M}\s+(?:directed|helmed)\s+{_M}", 1, 2, _PEOPLE, _WORKS),
+    _p(
+        "directed",
+        rf"{_M},?\s+who\s+(?:directed|helmed)\s+[^⟦]{{0,60}}?{_M}",
+        1,
+        2,
+        _PEOPLE,
+        _WORKS,
+    ),
+    _p("directed", rf"{_M}{_CLOSE}\s+director,?\s+{_M}", 2, 1, _PEOPLE, _WORKS),
+    _p("directed", rf"director\s+{_M}{_POSS}\s+{_M}", 1, 2, _PEOPLE, _WORKS),
+    _p("directed", rf"director\s+of\s+{_M},?\s+{_M}", 2, 1, _PEOPLE, _WORKS),
+    _p("directed", rf"{_M}{_POSS}\s+directorial\s+debut,?\s+{_M}", 1, 2, _PEOPLE, _WORKS),
+    _p(
+        "directed",
+        rf"{_M}{_POSS}\s+{_FILM}(?:{_FILM_NOUN},?\s+)?{_M}",
+        1,
+        2,
+        _PEOPLE,
+        _WORKS,
+        directors_only=True,
+    ),
+    _p("directed", rf"{_M}{_CLOSE}\s+by\s+{_M}", 2, 1, _PEOPLE, _WORKS, directors_only=True),
+    _p(
+        "directed",
+        rf"{_M}\s+of\s+(?:the\s+)?{_FILM}{_FILM_NOUN}\s+{_M}",
+        1,
+        2,
+        _PEOPLE,
+        _WORKS,
+        directors_only=True,
+    ),
+    _p(
+        "member_of",
+        rf"{_M},?\s+(?:a\s+|the\s+)?(?:member|leader)\s+of\s+{_M}",
+        1,
+        2,
+        _PEOPLE,
+        _GROUPS,
+    ),
+    _p("member_of", rf"{_M}\s+(?:member|leader|bandmate)\s+{_M}", 2, 1, _PEOPLE, _GROUPS),
+    _p(
+        "member_of",
+        rf"{_M}\s+of\s+(?:boy band|girl group|group|band\s+)?{_M}",
+        1,
+        2,
+        _PEOPLE,
+        _GROUPS,
+    ),
+]
+# "'Decision to Leave' stars Park Hae-il and Tang Wei": everyone listed after the verb
+_STARS = re.compile(rf"{_M}{_CLOSE}[^⟦]{{0,60}}?\bstar(?:s|red|ring)\b", re.IGNORECASE)
+# "director Park Chan-wook", "Japanese filmmaker Hirokazu Kore-eda", "Park, the director"
+_DIRECTOR_BEFORE = re.compile(r"\b(?:director|filmmaker|auteur)s?\W{0,2}\s*$", re.IGNORECASE)
+_DIRECTOR_AFTER = re.compile(r"^,?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?director\b", re.IGNORECASE)
+# "the director of the series, Shim Na-yeon": the work is the one the article is about
+_DIRECTOR_OF_IT = re.compile(rf"director\s+of\s+{_WORK_NOUN},?\s+{_M}", re.IGNORECASE)
+# Relations whose sentences may deny or rumour them; agencies and casts are facts.
+_PERSONAL = frozenset({"dating", "friends", "former_partners"})
+_DENIED = re.compile(r"\b(?:den(?:y|ied|ies)|refut|not\s+dating|baseless)", re.IGNORECASE)
+_RUMOURED = re.compile(r"\b(?:rumou?r|reportedly|alleg|speculat|suspect)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Reading:
+    """One sentence with its mentions numbered in the text: "⟦0⟧'s agency, ⟦1⟧"."""
+
+    sentence: Sentence
+    named: list[Mention]
+    line: str
+    this_work: Mention | None
+
+
+def read_claims(
+    document: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention]
+) -> list[Claim]:
+    """The relations the document's sentences state, between resolved entities."""
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.entity:
+            by_sentence[mention.sentence].append(mention)
+    claims: list[Claim] = []
+    readings: list[_Reading] = []
+    main_work = _most_named_work(mentions)
+    last_work: Mention | None = None
+    for index, sentence in enumerate(sentences):
+        named = sorted(by_sentence.get(index, []), key=lambda m: (m.start, -m.end))
+        claims.extend(_described_by_work(document, sentence, named))
+        outer = [m for i, m in enumerate(named) if not any(o.end >= m.end for o in named[:i])]
+        if "\n" in document.text[sentences[index - 1].end : sentence.start] if index else True:
+            last_work = None  # a new paragraph: the work at hand is named again or the main one
+        works = [m for m in outer if m.type == "work"]
+        last_work = works[-1] if works else last_work
+        this_work = last_work or main_work
+        readings.append(_Reading(sentence, outer, _masked(document, sentence, outer), this_work))
+    directors = _directors(document, readings)
+    for reading in readings:
+        claims.extend(_sentence_claims(document, reading, directors))
+    directors |= {c.subject for c in claims if c.type == "directed"}
+    for reading in readings:
+        claims.extend(_sentence_claims(document, reading, directors, gated=True))
+    return list({(c.type, c.subject, c.object, c.evidence.start): c for c in claims}.values())
+
+
+def _most_named_work(mentions: Sequence[Mention]) -> Mention | None:
+    works = Counter(m.entity for m in mentions if m.type == "work" and m.entity)
+    if not works:
+        return None
+    top = works.most_common(1)[0][0]
+    return next(m for m in mentions if m.entity == top)
+
+
+def _masked(document: Document, sentence: Sentence, named: list[Mention]) -> str:
+    text, cursor, masked = document.text, sentence.start, []
+    for k, mention in enumerate(named):
+        masked.append(text[cursor : mention.start])
+        masked.append(f"⟦{k}⟧")
+        cursor = mention.end
+    masked.append(text[cursor : sentence.end])
+    return "".join(masked)
+
+
+def _directors(document: Document, readings: list[_Reading]) -> set[str]:
+    """The people the article calls a director."""
+    found = set()
+    for reading in readings:
+        for mention in reading.named:
+            before = document.text[reading.sentence.start : mention.start]
+            after = document.text[mention.end : reading.sentence.end]
+            if mention.type == "person" and (
+                _DIRECTOR_BEFORE.search(before) or _DIRECTOR_AFTER.search(after)
+            ):
+                found.add(str(mention.entity))
+    return found
+
+
+def _described_by_work(
+    document: Document, sentence: Sentence, named: list[Mention]
+) -> Iterator[Claim]:
+    """'the “The Glory” actress': a person named by a work they were cast in."""
+    for person in named:
+        if person.kind != "descriptor" or person.type != "person":
+            continue
+        for work in named:
+            if work.type == "work" and person.start <= work.start and work.end <= person.end:
+                yield Claim(
+                    "cast_in",
+                    str(person.entity),
+                    str(work.entity),
+                    "asserted",
+                    _sentence(document, sentence),
+                )
+
+
+def _sentence(document: Document, sentence: Sentence) -> Evidence:
+    return Evidence(
+        document.id, sentence.start, sentence.end, document.text[sentence.start : sentence.end]
+    )
+
+
+def _sentence_claims(
+    document: Document, reading: _Reading, directors: set[str], gated: bool = False
+) -> Iterator[Claim]:
+    """The claims of one sentence: those of patterns for anyone, or (`gated`) those of
+    patterns that hold only for directors."""
+    line, named = reading.line, reading.named
+    evidence = _sentence(document, reading.sentence)
+    modality: Modality = (
+        "denied" if _DENIED.search(line) else "rumoured" if _RUMOURED.search(line) else "asserted"
+    )
+    for pattern in _CLAIMS:
+        if pattern.directors_only != gated:
+            continue
+        for match in pattern.regex.finditer(line):
+            subject = named[int(match.group(pattern.subject))]
+            object_ = (
+                reading.this_work
+                if pattern.object == _THIS_WORK
+                else named[int(match.group(pattern.object))]
+            )
+            if (
+                object_ is not None
+                and subject.type in pattern.subject_types
+                and object_.type in pattern.object_types
+                and subject.entity != object_.entity
+                and (not gated or subject.entity in directors)
+            ):
+                sure = modality if pattern.type in _PERSONAL else "asserted"
+                yield Claim(pattern.type, str(subject.entity), str(object_.entity), sure, evidence)
+    if gated:
+        return
+    for match in _STARS.finditer(line):
+        work = named[int(match.group(1))]
+        if work.type != "work":
+            continue
+        for k in re.findall(r"⟦(\d+)⟧", line[match.end() :]):
+            person = named[int(k)]
+            if person.type != "person":
+                break  # the list of stars is over
+            yield Claim("cast_in", str(person.entity), str(work.entity), "asserted", evidence)
+    if reading.this_work is not None:
+        for match in _DIRECTOR_OF_IT.finditer(line):
+            director = named[int(match.group(1))]
+            if director.type == "person" and reading.this_work.entity:
+                yield Claim(
+                    "directed", str(director.entity), reading.this_work.entity, "asserted", evidence
+                )
