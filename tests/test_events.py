@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline.connect.fusion import fused_events
 from storyline.models import Event
 from storyline.pipeline import ingest
 from storyline.store import SQLiteStore
@@ -25,7 +26,7 @@ def events_of(store: SQLiteStore, folder: Path, text: str) -> list[Event]:
 
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     assert ingest(store, [str(path)]).failed == 0
-    return store.events()
+    return fused_events(store)
 
 
 def found(events: list[Event]) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
@@ -261,7 +262,7 @@ def test_events_follow_merged_entities(store: SQLiteStore, tmp_path: Path) -> No
     events_of(store, tmp_path, "Moon Ha Rin liked Baek Ji-hoon's post.")
     (tmp_path / "b.txt").write_text("News\n\nMoon Ha-rin, also Moon Ha Rin, smiled.", "utf-8")
     ingest(store, [str(tmp_path / "b.txt")])
-    [like] = [e for e in store.events() if e.type == "social.like"]
+    [like] = [e for e in fused_events(store) if e.type == "social.like"]
     assert like.participants[0].name == "Moon Ha-rin"
     assert like.summary == "Moon Ha-rin liked Baek Ji-hoon's post."
 

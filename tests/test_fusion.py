@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storyline.connect.fusion import Report, fuse, same_event
+from storyline.connect.fusion import Report, fuse, fused_events, same_event
 from storyline.models import Event, Evidence, Modality, Participant, TimeValue
 from storyline.pipeline import ingest
 from storyline.store import SQLiteStore
@@ -103,6 +103,6 @@ def test_three_outlets_reporting_one_like_give_one_event(
     ]
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     assert ingest(store, [str(path)]).failed == 0
-    [like] = store.events(type_pattern="social.like")
+    [like] = fused_events(store, type_pattern="social.like")
     assert like.outlets == 3 and len({v.document for v in like.evidence}) == 3
     assert like.time.value == "2025-06-15"

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storyline.analyse.annotate import Annotation, Annotator
+from storyline.connect.fusion import fused_events
 from storyline.models import Outcome, RawDocument
 from storyline.pipeline import IngestResult, document_id, fingerprint, ingest, prepare
 from storyline.store import SQLiteStore
@@ -204,7 +205,7 @@ def test_dates_off_the_calendar_are_unknown_not_lost(store: SQLiteStore, tmp_pat
     first = store.get_document(f"{tmp_path}/dates.jsonl#1")
     assert first.published.value is None
     assert "out of range" in seen[0].notes[0]
-    assert all(e.time.value is None for e in store.events(document_id=first.id))
+    assert all(e.time.value is None for e in fused_events(store, document_id=first.id))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

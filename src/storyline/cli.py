@@ -23,6 +23,7 @@ from rich.text import Text
 
 from storyline._version import __version__
 from storyline.analyse.annotate import Annotator
+from storyline.connect.fusion import fused_events
 from storyline.connect.stories import restory
 from storyline.errors import StorylineError
 from storyline.models import InputKind, Outcome
@@ -599,7 +600,7 @@ def events_command(
     """
     with _store(ctx) as store:
         ids = [store.entity_named(entity_name)] if entity_name else []
-        events = store.events(entity_ids=ids, type_pattern=type_pattern)[:limit]
+        events = fused_events(store, entity_ids=ids, type_pattern=type_pattern)[:limit]
         unannotated = store.count_unannotated()
     if as_json:
         _print_json([event_record(e) for e in events])
@@ -771,7 +772,7 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
             key=lambda d: (d.published.value or "9999", d.id),
         )
         names = store.entity_names(record["entities"][:10])
-        events = store.events(story_id=resolved)
+        events = fused_events(store, story_id=resolved)
     if as_json:
         record["events"] = [event_record(e) for e in events]
         _print_json(record)

@@ -194,6 +194,19 @@ class Event:
     conflicts: tuple[Conflict, ...] = ()
 
 
+@dataclass(slots=True, frozen=True)
+class DocumentSource:
+    """What fusion weighs of the document a reading comes from: its date, its ingest
+    order, and the credited sources and outlet of its original (of itself, unless it
+    is a copy)."""
+
+    published: str | None
+    order: int
+    credited_sources: tuple[str, ...]
+    outlet: str | None
+    original: str
+
+
 # entities as the store keeps them -----------------------------------------------------
 
 

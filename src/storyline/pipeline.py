@@ -24,7 +24,7 @@ from storyline.errors import InputError
 from storyline.models import Document, Outcome, RawDocument
 from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
 from storyline.read.clean import clean, normalise
-from storyline.read.copies import NEAR_DUPLICATE, signature
+from storyline.read.copies import index_signature, nearest_copy, signature
 from storyline.read.language import detect_language
 from storyline.read.published import publication_date
 from storyline.store import SQLiteStore
@@ -168,10 +168,10 @@ def store_document(
         if not exists:
             doc.duplicate_of = store.document_with_content(prepared.content_hash)
             if doc.duplicate_of is None:
-                near = store.nearest_copy(prepared.signature, NEAR_DUPLICATE, exclude=[doc.id])
+                near = nearest_copy(store, prepared.signature, exclude=[doc.id])
                 doc.duplicate_of = store.original_of(near[0]) if near else None
             store.insert_document(doc, prepared.content_hash)
-            store.add_signature(doc.id, prepared.signature)
+            index_signature(store, doc.id, prepared.signature)
             if annotation is not None:
                 analyse(store, doc, annotation)
             elif not annotates(doc):
@@ -283,10 +283,10 @@ def _sign_unsigned(store: SQLiteStore) -> None:
         sig = signature(document.text)
         with store.transaction():
             if document.duplicate_of is None:
-                near = store.nearest_copy(sig, NEAR_DUPLICATE, exclude=[document_id])
+                near = nearest_copy(store, sig, exclude=[document_id])
                 if near:
                     store.set_duplicate_of(document_id, store.original_of(near[0]))
-            store.add_signature(document_id, sig)
+            index_signature(store, document_id, sig)
 
 
 def _annotated(

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from storyline.analyse.summaries import summarise
-from storyline.models import Conflict, Event, TimeValue
-
-if TYPE_CHECKING:
-    from storyline.store import SQLiteStore
+from storyline.models import Conflict, DocumentSource, Event, TimeValue
 
 # Days apart that two day-precise dates of one event may be, from different outlets
 # (time zones, "yesterday" read on the wrong day); further apart, they are two events.
@@ -47,18 +44,146 @@ class Report:
     origin: str  # the independent report it is: original source, copy's original, outlet
 
 
-def fuse_events(store: SQLiteStore, events: Sequence[Event]) -> None:
+class EventReadings(Protocol):
+    """What fusion reads and writes of the store: readings and their documents."""
+
+    def fusion_candidates(self, event: Event, limit: int) -> list[tuple[Event, str]]: ...
+
+    def set_fused(self, event_id: str, fused_id: str) -> None: ...
+
+    def document_sources(self, document_ids: Iterable[str]) -> dict[str, DocumentSource]: ...
+
+    def event_readings(
+        self,
+        *,
+        entity_ids: Sequence[str] = (),
+        type_pattern: str | None = None,
+        document_id: str | None = None,
+        story_id: str | None = None,
+        types: Sequence[str] = (),
+    ) -> list[list[Event]]: ...
+
+    def event_page_readings(
+        self,
+        *,
+        limit: int,
+        offset: int = 0,
+        entity_ids: Sequence[str] = (),
+        type_pattern: str | None = None,
+        story_id: str | None = None,
+        types: Sequence[str] = (),
+    ) -> tuple[int, list[list[Event]]]: ...
+
+    def latest_event_readings(
+        self,
+        limit: int,
+        *,
+        entity_ids: Sequence[str] = (),
+        story_id: str | None = None,
+        types: Sequence[str] = (),
+    ) -> list[list[Event]]: ...
+
+
+def fuse_events(store: EventReadings, events: Sequence[Event]) -> None:
     """Join each newly stored event to the fused event of an earlier reading of it."""
     for event in events:
         candidates = store.fusion_candidates(event, CANDIDATES)
-        reports = store.reports(
+        reports = _reports(
+            store,
             {v.document for e, _ in candidates for v in e.evidence[:1]}
-            | {event.evidence[0].document}
+            | {event.evidence[0].document},
         )
         for earlier, fused_id in candidates:
             if same_event(event, earlier, reports):
                 store.set_fused(event.id, fused_id)
                 break
+
+
+def fused_events(
+    store: EventReadings,
+    *,
+    entity_ids: Sequence[str] = (),
+    type_pattern: str | None = None,
+    document_id: str | None = None,
+    story_id: str | None = None,
+    types: Sequence[str] = (),
+) -> list[Event]:
+    """Fused events in time order (unknown times last), each once with the evidence of
+    every document that reports it: those with a reading that matches the filters by
+    participant, type (a glob: 'social.*', or any of `types`), document or story."""
+    groups = store.event_readings(
+        entity_ids=entity_ids,
+        type_pattern=type_pattern,
+        document_id=document_id,
+        story_id=story_id,
+        types=types,
+    )
+    return sorted(_fused(store, groups), key=time_order)
+
+
+def fused_event_page(
+    store: EventReadings,
+    *,
+    limit: int,
+    offset: int = 0,
+    entity_ids: Sequence[str] = (),
+    type_pattern: str | None = None,
+    story_id: str | None = None,
+    types: Sequence[str] = (),
+) -> tuple[int, list[Event]]:
+    """How many fused events match, and `limit` of them from `offset` (dated ones by
+    date, then undated ones in the order they were read)."""
+    total, groups = store.event_page_readings(
+        limit=limit,
+        offset=offset,
+        entity_ids=entity_ids,
+        type_pattern=type_pattern,
+        story_id=story_id,
+        types=types,
+    )
+    return total, _fused(store, groups)
+
+
+def latest_fused_events(
+    store: EventReadings,
+    limit: int,
+    *,
+    entity_ids: Sequence[str] = (),
+    story_id: str | None = None,
+    types: Sequence[str] = (),
+) -> list[Event]:
+    """The fused events of the `limit` latest readings that match, in time order."""
+    groups = store.latest_event_readings(
+        limit, entity_ids=entity_ids, story_id=story_id, types=types
+    )
+    return sorted(_fused(store, groups), key=time_order)
+
+
+def time_order(event: Event) -> tuple[bool, str, str]:
+    """Dated events by date, undated ones last."""
+    return (event.time.value is None, event.time.value or "", event.id)
+
+
+def _fused(store: EventReadings, groups: list[list[Event]]) -> list[Event]:
+    reports = _reports(store, {v.document for g in groups for e in g for v in e.evidence})
+    return [fuse(readings, reports) for readings in groups]
+
+
+def _reports(store: EventReadings, document_ids: Iterable[str]) -> dict[str, Report]:
+    return {d: report(source) for d, source in store.document_sources(document_ids).items()}
+
+
+def report(source: DocumentSource) -> Report:
+    """How fusion sees a document. Its independent origin is the first source it
+    credits, else its outlet, else the document (a copy's: its original's): two sites
+    that both credit Herald Pop are one report."""
+    if source.credited_sources:
+        origin = f"source:{source.credited_sources[0].casefold()}"
+    elif source.outlet:
+        origin = f"outlet:{source.outlet.casefold()}"
+    else:
+        origin = f"document:{source.original}"
+    return Report(source.published, source.order, origin)
 
 
 def same_event(a: Event, b: Event, reports: Mapping[str, Report]) -> bool:

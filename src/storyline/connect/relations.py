@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from storyline.connect.fusion import fused_events, latest_fused_events
 from storyline.models import Claim, Event, Modality, Relation
 
 if TYPE_CHECKING:
@@ -55,10 +56,12 @@ def relations(
     if events is not None:
         events = [e for e in events if e.type in RELATION_EVENTS]
     elif latest is None:
-        events = store.events(story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS)
+        events = fused_events(
+            store, story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS
+        )
     else:
-        events = store.latest_events(
-            latest, story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS
+        events = latest_fused_events(
+            store, latest, story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS
         )
     return derive_relations(events, store.claims(story_id=story_id, entity_ids=entity_ids))
 

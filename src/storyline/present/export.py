@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from storyline.connect.fusion import fused_events
 from storyline.connect.relations import relations
 from storyline.connect.stories import story_entities
 from storyline.models import Conflict, Document, Entity, Event, Evidence, Relation, Story, TimeValue
@@ -129,7 +130,7 @@ def story_record(store: SQLiteStore, story: Story) -> dict[str, Any]:
 
 def export_json(store: SQLiteStore) -> dict[str, Any]:
     """Everything storyline knows, in schema storyline/v1."""
-    events = store.events()
+    events = fused_events(store)
     return {
         "schema": SCHEMA,
         "documents": [document_record(doc) for doc in store.documents()],

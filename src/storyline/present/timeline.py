@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.analyse.times import find_times
+from storyline.connect.fusion import fused_event_page, fused_events
 from storyline.models import Conflict, Document, Event, Evidence, Modality
 
 if TYPE_CHECKING:
@@ -199,7 +200,7 @@ def timeline(
 ) -> list[Entry]:
     """The event timeline of a story, of entities (any of them takes part), of a pair
     (both take part), or of everything."""
-    events = store.events(story_id=story_id, entity_ids=pair or entity_ids)
+    events = fused_events(store, story_id=story_id, entity_ids=pair or entity_ids)
     if pair:
         events = [e for e in events if set(pair) <= {p.entity for p in e.participants}]
     return _entries(store, events)
@@ -217,8 +218,8 @@ def timeline_page(
     from `offset` (a long timeline is read a page at a time). Pages follow the store's
     order, dates first, then undated events in the order they were read; within a page,
     as across pages."""
-    total, events = store.event_page(
-        limit=limit, offset=offset, story_id=story_id, entity_ids=entity_ids
+    total, events = fused_event_page(
+        store, limit=limit, offset=offset, story_id=story_id, entity_ids=entity_ids
     )
     return total, [_entry(e) for e in events]
 

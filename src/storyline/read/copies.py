@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 import numpy as np
 
@@ -61,3 +62,33 @@ def similarity(a: bytes, b: bytes) -> float:
     """The Jaccard similarity two signatures estimate."""
     first, second = np.frombuffer(a, dtype=np.uint32), np.frombuffer(b, dtype=np.uint32)
     return float(np.mean(first == second))
+
+
+class CopyIndex(Protocol):
+    """Where signatures and their bands are kept (the store)."""
+
+    def add_signature(
+        self, document_id: str, signature: bytes, bands: Iterable[tuple[int, int]]
+    ) -> None: ...
+
+    def copy_candidates(self, bands: Iterable[tuple[int, int]]) -> list[tuple[str, bytes, int]]: ...
+
+
+def index_signature(index: CopyIndex, document_id: str, sig: bytes) -> None:
+    index.add_signature(document_id, sig, band_keys(sig))
+
+
+def nearest_copy(
+    index: CopyIndex, sig: bytes, exclude: Iterable[str] = ()
+) -> tuple[str, float] | None:
+    """The stored document `sig` is a near-copy of (at least NEAR_DUPLICATE alike),
+    with the similarity the signatures give: the most alike; of equals, the first
+    stored."""
+    skip = set(exclude)
+    scored = [
+        (similarity(sig, stored), -order, document)
+        for document, stored, order in index.copy_candidates(band_keys(sig))
+        if document not in skip
+    ]
+    best = max(scored, default=None)
+    return (best[2], best[0]) if best and best[0] >= NEAR_DUPLICATE else None

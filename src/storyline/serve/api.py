@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline._version import __version__
+from storyline.connect.fusion import fused_event_page, fused_events, latest_fused_events
 from storyline.connect.relations import relations
 from storyline.errors import NotFoundError, StorylineError
 from storyline.models import RawDocument
@@ -154,7 +155,7 @@ def create_app(
             }
             for m in found
         ]
-        record["events"] = [event_record(e) for e in store.events(document_id=document.id)]
+        record["events"] = [event_record(e) for e in fused_events(store, document_id=document.id)]
         return record
 
     @app.post(
@@ -207,7 +208,7 @@ def create_app(
         ]
         names = store.entity_names(record["entities"])
         record["entities"] = [{"id": e, "name": names.get(e, e)} for e in record["entities"]]
-        events = store.events(story_id=resolved)
+        events = fused_events(store, story_id=resolved)
         record["events"] = _with_sources(store, [event_record(e) for e in events])
         found = relations(store, story_id=resolved, events=events)
         record["relations"] = [relation_record(r) for r in found]
@@ -239,7 +240,7 @@ def create_app(
         record = entity_record(entity)
         record["documents_total"] = len(entity.documents)
         record["documents"] = record["documents"][-ENTITY_DOCUMENTS:]  # the latest
-        events = store.latest_events(ENTITY_EVENTS, entity_ids=[entity.id])
+        events = latest_fused_events(store, ENTITY_EVENTS, entity_ids=[entity.id])
         record["events"] = [event_record(e) for e in events]
         record["events_total"] = store.count_events(entity_ids=[entity.id])
         found = relations(store, entity_ids=[entity.id], latest=RELATION_EVENTS)
@@ -268,11 +269,11 @@ def create_app(
         """Events in time order, filtered by participant, type, modality and dates."""
         ids = [store.entity_named(entity)] if entity else []
         if not (modality or since or until):
-            total, page = store.event_page(
-                limit=limit, offset=offset, entity_ids=ids, type_pattern=type
+            total, page = fused_event_page(
+                store, limit=limit, offset=offset, entity_ids=ids, type_pattern=type
             )
             return _page(total, limit, offset, [event_record(e) for e in page])
-        events = store.events(entity_ids=ids, type_pattern=type)
+        events = fused_events(store, entity_ids=ids, type_pattern=type)
         if modality:
             events = [e for e in events if e.modality == modality]
         if since:

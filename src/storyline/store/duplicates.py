@@ -1,32 +1,31 @@
-"""Near-duplicate tables: each document's MinHash signature and its LSH bands."""
+"""Near-duplicate tables: each document's MinHash signature and its LSH bands (both made
+by `read.copies`, which also judges the candidates these tables find)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
 
-from storyline.read.copies import band_keys, similarity
-
 
 class DuplicateTables:
     conn: sqlite3.Connection
 
-    def add_signature(self, document_id: str, signature: bytes) -> None:
+    def add_signature(
+        self, document_id: str, signature: bytes, bands: Iterable[tuple[int, int]]
+    ) -> None:
         self.conn.execute(
             "INSERT OR REPLACE INTO document_minhash(document_id, signature) VALUES (?, ?)",
             (document_id, signature),
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO minhash_bands(band, key, document_id) VALUES (?, ?, ?)",
-            [(band, key, document_id) for band, key in band_keys(signature)],
+            [(band, key, document_id) for band, key in bands],
         )
 
-    def nearest_copy(
-        self, signature: bytes, threshold: float, exclude: Iterable[str] = ()
-    ) -> tuple[str, float] | None:
-        """The stored document most like `signature` at or above `threshold`, found
-        through the LSH bands (never a scan), with the similarity its signature gives."""
-        keys = list(band_keys(signature))
+    def copy_candidates(self, bands: Iterable[tuple[int, int]]) -> list[tuple[str, bytes, int]]:
+        """The documents that share one of these LSH bands (never a scan): each with its
+        signature and its ingest order."""
+        keys = list(bands)
         clause = " OR ".join("(band = ? AND key = ?)" for _ in keys)
         rows = self.conn.execute(
             "SELECT DISTINCT m.document_id, m.signature, d.rowid FROM minhash_bands b "
@@ -35,15 +34,7 @@ class DuplicateTables:
             f"WHERE {clause}",
             [value for pair in keys for value in pair],
         ).fetchall()
-        skip = set(exclude)
-        # the most alike; of equals, the first stored
-        scored = [
-            (similarity(signature, bytes(stored)), -int(rowid), str(doc))
-            for doc, stored, rowid in rows
-            if doc not in skip
-        ]
-        best = max(scored, default=None)
-        return (best[2], best[0]) if best and best[0] >= threshold else None
+        return [(str(doc), bytes(signature), int(order)) for doc, signature, order in rows]
 
     def original_of(self, document_id: str) -> str:
         """The first of a chain of copies: a copy of a copy is a copy of the original."""

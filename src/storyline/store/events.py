@@ -1,4 +1,6 @@
-"""Event tables: events, their participants and their evidence."""
+"""Event tables: the events read from each document (readings), their participants and
+their evidence, and which fused event each reading belongs to. Fusion itself, which
+makes one event of a group of readings, is `connect.fusion`'s."""
 
 from __future__ import annotations
 
@@ -8,9 +10,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import cast
 
-from storyline.analyse.summaries import summarise
-from storyline.connect.fusion import Report, fuse
-from storyline.models import Event, Evidence, Modality, Participant, Precision, TimeValue
+from storyline.models import (
+    DocumentSource,
+    Event,
+    Evidence,
+    Modality,
+    Participant,
+    Precision,
+    TimeValue,
+)
 
 _EVENT_COLUMNS = (
     "id, type, modality, time_value, time_precision, time_text, summary, quote, fused_id"
@@ -46,10 +54,6 @@ def _event_filter(
         where.append("document_id IN (SELECT id FROM documents WHERE story = ?)")
         params.append(story_id)
     return " AND ".join(where), params
-
-
-def _time_order(event: Event) -> tuple[bool, str, str]:
-    return (event.time.value is None, event.time.value or "", event.id)
 
 
 class EventTables:
@@ -103,7 +107,7 @@ class EventTables:
     def set_fused(self, event_id: str, fused_id: str) -> None:
         self.conn.execute("UPDATE events SET fused_id = ? WHERE id = ?", (fused_id, event_id))
 
-    def events(
+    def event_readings(
         self,
         *,
         entity_ids: Sequence[str] = (),
@@ -111,14 +115,14 @@ class EventTables:
         document_id: str | None = None,
         story_id: str | None = None,
         types: Sequence[str] = (),
-    ) -> list[Event]:
-        """Fused events in time order (unknown times last), each once with the evidence
-        of every document that reports it; those with a reading that matches the filters
-        by participant, type (a glob: 'social.*', or any of `types`), document or story."""
+    ) -> list[list[Event]]:
+        """The readings of each fused event that has a reading matching the filters by
+        participant, type (a glob: 'social.*', or any of `types`), document or story;
+        a group per fused event, in the order they were read."""
         matching, params = _event_filter(entity_ids, type_pattern, document_id, story_id, types)
-        return sorted(self._fused(matching, params), key=_time_order)
+        return list(self._groups(matching, params).values())
 
-    def event_page(
+    def event_page_readings(
         self,
         *,
         limit: int,
@@ -127,10 +131,11 @@ class EventTables:
         type_pattern: str | None = None,
         story_id: str | None = None,
         types: Sequence[str] = (),
-    ) -> tuple[int, list[Event]]:
-        """How many fused events match, and `limit` of them from `offset`: dated ones by
-        date, then undated ones in the order they were read. Only the page is fused,
-        so an entity named in thousands of events pages as fast as any."""
+    ) -> tuple[int, list[list[Event]]]:
+        """How many fused events match, and the readings of `limit` of them from
+        `offset`: dated ones by date, then undated ones in the order they were read.
+        Only the page is read, so an entity named in thousands of events pages as fast
+        as any."""
         matching, params = _event_filter(entity_ids, type_pattern, None, story_id, types)
         total = self.conn.execute(
             f"SELECT count(DISTINCT fused_id) FROM events WHERE {matching}", params
@@ -147,19 +152,19 @@ class EventTables:
         ]
         if not page:
             return int(total), []
-        fused = {e.id: e for e in self._fused(f"fused_id IN ({', '.join('?' * len(page))})", page)}
-        return int(total), [fused[f] for f in page if f in fused]
+        groups = self._groups(f"fused_id IN ({', '.join('?' * len(page))})", page)
+        return int(total), [groups[f] for f in page if f in groups]
 
-    def latest_events(
+    def latest_event_readings(
         self,
         limit: int,
         *,
         entity_ids: Sequence[str] = (),
         story_id: str | None = None,
         types: Sequence[str] = (),
-    ) -> list[Event]:
-        """The fused events of the `limit` latest readings that match (by ingest order),
-        in time order."""
+    ) -> list[list[Event]]:
+        """The readings of the fused events of the `limit` latest readings that match
+        (by ingest order)."""
         matching, params = _event_filter(entity_ids, None, None, story_id, types)
         recent = [
             str(r[0])
@@ -171,11 +176,11 @@ class EventTables:
         recent = list(dict.fromkeys(recent))
         if not recent:
             return []
-        fused = self._fused(f"fused_id IN ({', '.join('?' * len(recent))})", recent)
-        return sorted(fused, key=_time_order)
+        return list(self._groups(f"fused_id IN ({', '.join('?' * len(recent))})", recent).values())
 
-    def _fused(self, matching: str, params: Sequence[str]) -> list[Event]:
-        """The fused events that have a reading matching the condition."""
+    def _groups(self, matching: str, params: Sequence[str]) -> dict[str, list[Event]]:
+        """The readings of each fused event that has a reading matching the condition,
+        by fused event, each group in the order read."""
         rows = self.conn.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE fused_id IN "
             f"(SELECT fused_id FROM events WHERE {matching}) ORDER BY rowid",
@@ -184,13 +189,13 @@ class EventTables:
         groups: dict[str, list[Event]] = defaultdict(list)
         for row, event in zip(rows, self._events(rows), strict=True):
             groups[str(row["fused_id"])].append(event)
-        reports = self.reports({v.document for g in groups.values() for e in g for v in e.evidence})
-        return [fuse(readings, reports) for readings in groups.values()]
+        return groups
 
-    def reports(self, document_ids: Iterable[str]) -> dict[str, Report]:
-        """How fusion sees each document: its date, order and independent origin."""
+    def document_sources(self, document_ids: Iterable[str]) -> dict[str, DocumentSource]:
+        """Each document's date, ingest order, and the credited sources and outlet of
+        its original (a copy's, else its own)."""
         ids = list(document_ids)
-        out: dict[str, Report] = {}
+        out: dict[str, DocumentSource] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             rows = self.conn.execute(
@@ -201,15 +206,8 @@ class EventTables:
                 chunk,
             )
             for id_, published, order, credited, outlet, original in rows:
-                sources = json.loads(credited or "[]")
-                origin = (
-                    f"source:{sources[0].casefold()}"
-                    if sources
-                    else f"outlet:{outlet.casefold()}"
-                    if outlet
-                    else f"document:{original}"
-                )
-                out[str(id_)] = Report(published, int(order), origin)
+                sources = tuple(json.loads(credited or "[]"))
+                out[str(id_)] = DocumentSource(published, int(order), sources, outlet, original)
         return out
 
     def _events(self, rows: Sequence[sqlite3.Row]) -> list[Event]:
@@ -255,8 +253,7 @@ class EventTables:
                 row["time_value"], cast(Precision, row["time_precision"]), row["time_text"]
             ),
             modality=modality,
-            # names as they are now: entities merge after an event is read
-            summary=summarise(str(row["type"]), participants, modality),
+            summary=str(row["summary"]),  # as read; fusion writes it with today's names
             evidence=evidence,
             quote=row["quote"],
         )
