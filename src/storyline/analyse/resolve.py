@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
@@ -40,8 +41,14 @@ from storyline.analyse.names import (
     without_event_year,
     work_key,
 )
-from storyline.models import Document, EntityType, Mention, Spelling, StoredEntity
-from storyline.store.entities import EntityTables
+from storyline.models import (
+    Document,
+    EntityType,
+    Mention,
+    Sentence,
+    Spelling,
+    StoredEntity,
+)
 
 # How far back (in sentences) a shared surname may look for the person it means.
 SURNAME_WINDOW = 3
@@ -87,6 +94,49 @@ class LocalEntity:
         return {
             key for name in {*self.names, *self.accounts} for key in entity_keys(name, self.type)
         }
+
+
+class EntityStore(Protocol):
+    """What resolution reads and writes of the store."""
+
+    def add_account(self, entity_id: str, handle: str, document_id: str, evidence: str) -> None: ...
+
+    def add_link(
+        self,
+        entity_id: str,
+        document_id: str,
+        alias: str,
+        reason: str,
+        merged: StoredEntity | None = None,
+    ) -> None: ...
+
+    def create_entity(
+        self, entity_id: str, type_: EntityType, name: str, document_id: str
+    ) -> None: ...
+
+    def credited_accounts(self, entity_id: str) -> list[str]: ...
+
+    def entities_for_keys(self, keys: Iterable[str]) -> dict[str, list[StoredEntity]]: ...
+
+    def entity_keys_of(self, entity_id: str) -> set[str]: ...
+
+    def insert_mentions(
+        self, document_id: str, mentions: Iterable[Mention], how: dict[int, str]
+    ) -> None: ...
+
+    def insert_sentences(self, document_id: str, sentences: Sequence[Sentence]) -> None: ...
+
+    def mark_annotated(self, document_id: str) -> None: ...
+
+    def merge_entity(self, into: str, merged: str) -> None: ...
+
+    def shared_context(self, entity_id: str, others: Iterable[str]) -> int: ...
+
+    def spellings(self, entity_id: str) -> list[Spelling]: ...
+
+    def update_entity(
+        self, entity_id: str, type_: EntityType, name: str, keys: Iterable[str]
+    ) -> None: ...
 
 
 def entity_keys(name: str, type_: EntityType) -> list[str]:
@@ -460,7 +510,7 @@ def choose_matches(
 
 
 def contextual_matches(
-    store: EntityTables,
+    store: EntityStore,
     entity: LocalEntity,
     candidates: dict[str, list[StoredEntity]],
     context: set[str],
@@ -501,7 +551,7 @@ def _has_full_korean_name(names: Iterable[str]) -> bool:
 
 
 def _absorb_given_names(
-    store: EntityTables, document_id: str, linked: dict[str, LocalEntity], context: set[str]
+    store: EntityStore, document_id: str, linked: dict[str, LocalEntity], context: set[str]
 ) -> None:
     """The other way round: earlier articles called him only 'Tae-sang'; this one
     introduces 'Jang Tae-sang' in the same company. The bare entity merges into his."""
@@ -532,7 +582,7 @@ def link_reason(document_id: str, alias: str, key: str, target: str) -> str:
     return f"{document_id}: “{alias}” is {why} as “{target}”"
 
 
-def link_document(store: EntityTables, document_id: str, entities: list[LocalEntity]) -> list[str]:
+def link_document(store: EntityStore, document_id: str, entities: list[LocalEntity]) -> list[str]:
     """Give each local entity a stored entity (found through keys, else new), store its
     mentions, and return the ids of the stored entities the document touched.
 
@@ -560,7 +610,7 @@ def link_document(store: EntityTables, document_id: str, entities: list[LocalEnt
 
 
 def _link(
-    store: EntityTables,
+    store: EntityStore,
     document_id: str,
     entity: LocalEntity,
     matches: list[tuple[StoredEntity, str]],
@@ -592,7 +642,7 @@ def _link(
     return entity_id
 
 
-def resolve_document(store: EntityTables, document: Document, annotation: Annotation) -> None:
+def resolve_document(store: EntityStore, document: Document, annotation: Annotation) -> None:
     """Store a document's sentences and mentions, each resolved to a stored entity."""
     store.insert_sentences(document.id, annotation.sentences)
     entities = resolve_in_document(document.text, annotation, document.removed)
@@ -600,7 +650,7 @@ def resolve_document(store: EntityTables, document: Document, annotation: Annota
     store.mark_annotated(document.id)
 
 
-def refresh_entity(store: EntityTables, entity_id: str) -> None:
+def refresh_entity(store: EntityStore, entity_id: str) -> None:
     """Recompute an entity's type, canonical name and keys from its spellings."""
     spellings = store.spellings(entity_id)
     if not spellings:

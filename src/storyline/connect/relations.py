@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from storyline.connect.fusion import fused_events, latest_fused_events
+from storyline.connect.fusion import EventReadings, fused_events, latest_fused_events
 from storyline.models import Claim, Event, Modality, Relation
-
-if TYPE_CHECKING:
-    from storyline.store import SQLiteStore
 
 SYMMETRIC = frozenset({"dating", "former_partners", "friends", "co_stars"})
 # Warm interactions; this many distinct ones between two people make them friends.
@@ -41,8 +38,16 @@ RELATION_EVENTS = ("career.cast", "personal.dating", "personal.breakup", *sorted
 _SURENESS = {"asserted": 0, "planned": 1, "rumoured": 2, "hoped": 3, "denied": 4}
 
 
+class RelationReader(EventReadings, Protocol):
+    """What relations read of the store: fused events and stated claims."""
+
+    def claims(
+        self, *, entity_ids: Sequence[str] = (), story_id: str | None = None
+    ) -> list[Claim]: ...
+
+
 def relations(
-    store: SQLiteStore,
+    store: RelationReader,
     *,
     story_id: str | None = None,
     entity_ids: Sequence[str] = (),

@@ -19,10 +19,11 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from typing import Protocol
 
 from storyline.models import Document, StoryJoin
-from storyline.store import SQLiteStore
 
 JOIN = 0.08  # least similarity to join a story
 MERGE = 0.3  # least similarity to a second story for the two to merge
@@ -37,7 +38,59 @@ STORY_ENTITIES = 100
 TIME_SCALE_DAYS = 365.0
 
 
-def assign_story(store: SQLiteStore, document: Document) -> str:
+class StoryStore(Protocol):
+    """What stories read and write of the store."""
+
+    def clear_stories(self) -> None: ...
+
+    def count_in_stories(self) -> int: ...
+
+    def count_terms(self, terms: Iterable[str]) -> None: ...
+
+    def document_entity_counts(self, document_id: str) -> dict[str, int]: ...
+
+    def documents(self, *, limit: int | None = None) -> Iterator[Document]: ...
+
+    def entity_document_frequency(self, entity_ids: Iterable[str]) -> dict[str, int]: ...
+
+    def entity_facts(self, entity_ids: Iterable[str]) -> dict[str, tuple[str, str, int]]: ...
+
+    def entity_names(self, ids: Iterable[str]) -> dict[str, str]: ...
+
+    def get_document(self, ref: str) -> Document: ...
+
+    def join_story(self, story_id: str, join: StoryJoin) -> None: ...
+
+    def leave_story(
+        self, document_id: str, entities: Iterable[str], terms: Iterable[str]
+    ) -> None: ...
+
+    def merge_story(self, into: str, merged: str) -> None: ...
+
+    def resolve_story(self, story_id: str) -> str | None: ...
+
+    def set_title(self, story_id: str, title: str) -> None: ...
+
+    def stories_for_keys(self, keys: Iterable[str], per_key: int) -> set[str]: ...
+
+    def story_entity_counts(self, story_id: str, limit: int = -1) -> dict[str, int]: ...
+
+    def story_event_types(self, story_id: str) -> dict[str, int]: ...
+
+    def story_of(self, document_id: str) -> str | None: ...
+
+    def story_span(self, story_id: str) -> tuple[str | None, str | None]: ...
+
+    def story_term_weights(self, story_id: str, terms: Iterable[str]) -> dict[str, float]: ...
+
+    def story_terms_norm(self, story_id: str) -> float: ...
+
+    def term_frequencies(self, terms: Iterable[str]) -> dict[str, int]: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+
+def assign_story(store: StoryStore, document: Document) -> str:
     """Put a stored, analysed document into a story (joining, starting or merging
     stories) and return the story's id."""
     counts = store.document_entity_counts(document.id)
@@ -81,7 +134,7 @@ def assign_story(store: SQLiteStore, document: Document) -> str:
     return story
 
 
-def leave_story(store: SQLiteStore, document_id: str) -> None:
+def leave_story(store: StoryStore, document_id: str) -> None:
     """Take a document that is about to be deleted out of its story."""
     story = store.story_of(document_id)
     if story is None:
@@ -112,7 +165,7 @@ def _words(text: str) -> Counter[str]:
     return Counter(w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
 
 
-def _text_profile(store: SQLiteStore, document: Document, total: int) -> dict[str, float]:
+def _text_profile(store: StoryStore, document: Document, total: int) -> dict[str, float]:
     """The document's TERMS most telling words, TF-IDF against the documents in stories
     so far and this one."""
     counts = _words(document.text)
@@ -125,7 +178,7 @@ def _text_profile(store: SQLiteStore, document: Document, total: int) -> dict[st
     return {t: weights[t] for t in _top(weights, TERMS)}
 
 
-def _weights(store: SQLiteStore, counts: Mapping[str, int], total: int) -> dict[str, float]:
+def _weights(store: StoryStore, counts: Mapping[str, int], total: int) -> dict[str, float]:
     """Entity counts weighted by rarity: (1 + log count) * log(N / df)."""
     if not counts:
         return {}
@@ -137,7 +190,7 @@ def _weights(store: SQLiteStore, counts: Mapping[str, int], total: int) -> dict[
 
 
 def _similarity(
-    store: SQLiteStore,
+    store: StoryStore,
     profile: Mapping[str, float],
     words: Mapping[str, float],
     story: str,
@@ -157,7 +210,7 @@ def _similarity(
     return score * math.exp(-_days_outside(document.published.value, first, last) / TIME_SCALE_DAYS)
 
 
-def _text_cosine(store: SQLiteStore, words: Mapping[str, float], story: str) -> float:
+def _text_cosine(store: StoryStore, words: Mapping[str, float], story: str) -> float:
     """The cosine of the document's words with the story's, from the story's weights of
     those words and its kept norm."""
     shared = store.story_term_weights(story, words)
@@ -192,14 +245,14 @@ def _days_outside(value: str | None, first: str | None, last: str | None) -> int
     return 0
 
 
-def _retitle(store: SQLiteStore, story: str) -> None:
+def _retitle(store: StoryStore, story: str) -> None:
     store.set_title(story, story_title(store, story))
 
 
 _TITLE_TYPES = {"person": 0, "work": 1, "event": 2, "org": 3, "place": 4}
 
 
-def story_entities(store: SQLiteStore, story: str) -> list[str]:
+def story_entities(store: StoryStore, story: str) -> list[str]:
     """The story's entities, what it is most about first: named in most of its
     documents, then people before works, events, organisations and places."""
     counts = store.story_entity_counts(story)
@@ -210,7 +263,7 @@ def story_entities(store: SQLiteStore, story: str) -> list[str]:
     )
 
 
-def story_title(store: SQLiteStore, story: str) -> str:
+def story_title(store: StoryStore, story: str) -> str:
     """'Song Hye-kyo and Han So-hee: like, support, dating': the two people or works
     most of its documents name, and what happens most in it."""
     top = story_entities(store, story)[:2]
@@ -224,7 +277,7 @@ def story_title(store: SQLiteStore, story: str) -> str:
     return f"{head}: {what}" if what else head
 
 
-def restory(store: SQLiteStore) -> int:
+def restory(store: StoryStore) -> int:
     """Forget every story and assign all documents again, in ingest order (after a
     change of parameters); the result is what incremental ingest in that order gives."""
     with store.transaction():
