@@ -148,6 +148,40 @@ class Entity:
 
 
 Modality = Literal["asserted", "rumoured", "denied", "planned", "hoped"]
+# The types of event storyline reads; `analyse.eventtypes` says what each one means.
+EventTypeName = Literal[
+    "social.like",
+    "social.comment",
+    "social.tag",
+    "social.unfollow",
+    "social.post",
+    "social.followers_lost",
+    "social.silence",
+    "personal.meet",
+    "personal.visit",
+    "personal.gift",
+    "personal.congratulate",
+    "personal.support",
+    "personal.dating",
+    "personal.breakup",
+    "personal.affair",
+    "personal.donation",
+    "personal.apology",
+    "career.cast",
+    "career.cancelled",
+    "career.award",
+    "career.attend",
+    "career.endorsement_ended",
+    "career.contract_ended",
+    "career.release",
+    "speech.statement",
+    "speech.denial",
+    "speech.legal_action",
+    "legal.complaint",
+    "legal.penalty",
+    "bio.born",
+    "bio.died",
+]
 
 
 @dataclass(slots=True, frozen=True)
@@ -183,7 +217,7 @@ class Event:
     """Who did what to whom, when, how sure the press is, and where it is written."""
 
     id: str
-    type: str
+    type: EventTypeName
     participants: tuple[Participant, ...]
     time: TimeValue
     modality: Modality

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from storyline.analyse.modality import DENIED, RUMOURED
 from storyline.models import Claim, Document, Evidence, Mention, Modality, Sentence
 
 _M = r"⟦(\d+)⟧"
@@ -184,8 +185,6 @@ _DIRECTOR_AFTER = re.compile(r"^,?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?director\b", 
 _DIRECTOR_OF_IT = re.compile(rf"director\s+of\s+{_WORK_NOUN},?\s+{_M}", re.IGNORECASE)
 # Relations whose sentences may deny or rumour them; agencies and casts are facts.
 _PERSONAL = frozenset({"dating", "friends", "former_partners"})
-_DENIED = re.compile(r"\b(?:den(?:y|ied|ies)|refut|not\s+dating|baseless)", re.IGNORECASE)
-_RUMOURED = re.compile(r"\b(?:rumou?r|reportedly|alleg|speculat|suspect)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -293,7 +292,7 @@ def _sentence_claims(
     line, named = reading.line, reading.named
     evidence = _sentence(document, reading.sentence)
     modality: Modality = (
-        "denied" if _DENIED.search(line) else "rumoured" if _RUMOURED.search(line) else "asserted"
+        "denied" if DENIED.search(line) else "rumoured" if RUMOURED.search(line) else "asserted"
     )
     for pattern in _CLAIMS:
         if pattern.directors_only != gated:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate import PLATFORMS
+from storyline.analyse.eventtypes import EVENT_TYPES, PEOPLE, EventType
+from storyline.analyse.modality import DENIED, HOPED, RUMOURED
 from storyline.analyse.summaries import summarise
 from storyline.analyse.times import RANK as _RANK
 from storyline.analyse.times import TimeMention, find_times
@@ -28,6 +30,7 @@ from storyline.models import (
     Document,
     EntityType,
     Event,
+    EventTypeName,
     Evidence,
     Mention,
     Modality,
@@ -40,274 +43,15 @@ if TYPE_CHECKING:
 
     from storyline.analyse.annotate import Annotation
 
-PEOPLE: frozenset[EntityType] = frozenset({"person", "account"})
-ACTORS: frozenset[EntityType] = frozenset({"person", "org", "account"})
 ANY: frozenset[EntityType] = frozenset({"person", "org", "account", "work", "event", "place"})
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One event type: its trigger words (lemmas) and phrases, and its two roles."""
-
-    type: str
-    lemmas: frozenset[str] = frozenset()
-    phrases: tuple[str, ...] = ()  # regular expressions over the sentence, lower case
-    roles: tuple[str, ...] = ("agent", "target")
-    first: frozenset[EntityType] = PEOPLE
-    second: frozenset[EntityType] = PEOPLE
-    needs_second: bool = True
-    # the second role may be an entity the document named in an earlier sentence
-    second_from_before: bool = False
-    symmetric: bool = False  # partners: several subjects, or subject and object
-    verbs_only: bool = False  # "liked the post": the noun is no posting
-    # how far (in characters) from the trigger a second participant the parse does not
-    # give may be: a cast's work is near its verb
-    reach: int | None = None
-
-
-def _rule(type_: str, lemmas: str = "", phrases: Iterable[str] = (), **kw: object) -> Rule:
-    return Rule(type_, frozenset(lemmas.split()), tuple(phrases), **kw)  # type: ignore[arg-type]
-
-
-RULES: tuple[Rule, ...] = (
-    _rule(
-        "social.like",
-        "like",
-        [r"\bleft a like\b", r"\bhit (?:the )?like\b"],
-        second_from_before=True,
-    ),
-    _rule(
-        "social.comment",
-        "comment reply remark",
-        [r"\bleft (?:a |her |his )?comments?\b"],
-        second_from_before=True,
-    ),
-    _rule("social.tag", "tag"),
-    _rule("social.unfollow", "unfollow"),
-    _rule(
-        "social.post",
-        "post upload publish share",
-        [
-            r"\breleased? (?:a |an |the )?(?:\w+ )?"
-            r"(?:screenshots?|photos?|videos?|pictures?|images?|messages?|footage|letters?)\b"
-        ],
-        roles=("agent", "about"),
-        first=ACTORS,
-        second=frozenset({"person", "work"}),
-        needs_second=False,
-        verbs_only=True,
-    ),
-    _rule(
-        "social.followers_lost",
-        phrases=[r"\blost [\w ]{0,30}followers\b", r"\bfollowers? (?:dropped|plummeted|fell)\b"],
-        roles=("agent",),
-        needs_second=False,
-    ),
-    _rule("personal.meet", "meet", [r"\bget-together\b", r"\bmet up\b"], roles=("agent", "host")),
-    _rule("personal.visit", "visit attend", roles=("agent", "host"), second=PEOPLE),
-    _rule(
-        "personal.gift",
-        "gift",
-        [
-            r"\bsent (?:a |an |her |his )?(?:coffee|food|snack|dessert) truck",
-            r"\bsent (?:a |an )?gifts?\b",
-        ],
-        roles=("agent", "recipient"),
-    ),
-    _rule(
-        "personal.congratulate",
-        "congratulate congratulation",
-        roles=("agent", "target"),
-        second_from_before=True,
-    ),
-    _rule(
-        "personal.support",
-        "support encourage encouragement cheer",
-        roles=("agent", "target"),
-        second_from_before=True,
-    ),
-    _rule(
-        "personal.dating",
-        "date",
-        [
-            r"\bin a (?:romantic )?relationship\b",
-            r"\bromantic(?:ally)? (?:relationship|involve)",
-            r"\bseeing each other\b",
-            r"\bdating\b",
-        ],
-        roles=("partner", "partner"),
-        symmetric=True,
-    ),
-    _rule(
-        "personal.breakup",
-        "breakup",
-        [r"\bbr(?:oke|eak|eaking) up\b", r"\bsplit up\b", r"\bparted ways\b", r"\bsplit\b"],
-        roles=("partner", "partner"),
-        symmetric=True,
-    ),
-    _rule(
-        "personal.affair",
-        "affair cheat",
-        [r"\btwo-tim(?:e|ed|ing)\b"],
-        roles=("partner", "partner"),
-        symmetric=True,
-    ),
-    _rule(
-        "personal.donation",
-        "donate donation",
-        roles=("agent", "recipient"),
-        first=ACTORS,
-        second=ACTORS,
-        needs_second=False,
-    ),
-    _rule("personal.apology", "apologize apologise apology", needs_second=False),
-    _rule(
-        "career.cast",
-        "cast star play appear",
-        [
-            r"\bshare (?:the )?screen\b",
-            r"\bwork together on\b",
-            r"\blead role\b",
-            r"\bstarring\b",
-            r"\b(?:led|headlined|fronted) by\b",
-        ],
-        roles=("person", "work"),
-        second=frozenset({"work"}),
-        reach=60,
-    ),
-    _rule(
-        "career.cancelled",
-        "cancel scrap shelve",
-        [
-            r"\bfell through\b",
-            r"\bfall(?:s|en)? through\b",
-            r"\bd(?:id|oes)n[’']t see the light of day\b",
-            r"\bdid not (?:see the light of day|materiali[sz]e)\b",
-            r"\bcalled off\b",
-        ],
-        roles=("work",),
-        first=frozenset({"work"}),
-        needs_second=False,
-    ),
-    _rule(
-        "career.award",
-        "win award",
-        [r"\btook home\b", r"\bwas named best\b", r"\bgrand prize\b"],
-        roles=("person", "award"),
-        first=ACTORS,
-        second=frozenset({"event"}),
-    ),
-    _rule(
-        "career.attend",
-        "attend",
-        [r"\bheaded to [\w ]{0,20}for\b", r"\bwalked the red carpet\b", r"\bred carpet\b"],
-        roles=("person", "event"),
-        second=frozenset({"event"}),
-    ),
-    _rule(
-        "career.endorsement_ended",
-        phrases=[
-            r"\bdid not renew\b",
-            r"\bnot to renew\b",
-            r"\bend(?:ed)? (?:its|their|the) (?:marketing |advertising )?"
-            r"(?:partnership|endorsement)",
-            r"\bdropped [\w ]{0,20}as (?:its |their )?(?:model|ambassador)\b",
-        ],
-        roles=("person", "org"),
-        first=frozenset({"org", "person"}),
-        second=frozenset({"person", "org"}),
-    ),
-    _rule(
-        "career.contract_ended",
-        phrases=[r"\bcontract (?:ended|expired)\b", r"\bleft (?:the|her|his) agency\b"],
-        roles=("person", "org"),
-        second=frozenset({"org"}),
-        needs_second=False,
-    ),
-    _rule(
-        "career.release",
-        "release",
-        roles=("person", "work"),
-        first=ACTORS,
-        second=frozenset({"work"}),
-    ),
-    _rule(
-        "speech.denial",
-        "deny refute dismiss",
-        [
-            r"\bgroundless\b",
-            r"\bnot true\b",
-            r"\bfalse (?:rumou?rs|claims|reports)\b",
-            r"\breject(?:ed|s|ing)? (?:the |these |those |all |such )?(?:\w+ )?"
-            r"(?:claims|allegations|reports|rumou?rs|accusations)\b",
-        ],
-        roles=("speaker", "about"),
-        first=ACTORS,
-        needs_second=False,
-    ),
-    _rule(
-        "speech.legal_action",
-        "sue",
-        [
-            r"\blegal action\b",
-            r"\blegal (?:measures|response)\b",
-            r"\bthrough (?:its|our|their) legal representative\b",
-        ],
-        first=ACTORS,
-        second=ACTORS,
-        needs_second=False,
-    ),
-    _rule(
-        "legal.complaint",
-        phrases=[r"\bfiled (?:a |an )?(?:criminal )?(?:complaint|lawsuit|suit)\b"],
-        first=ACTORS,
-        second=ACTORS,
-        needs_second=False,
-    ),
-    _rule(
-        "legal.penalty",
-        "fine sentence",
-        roles=("person",),
-        needs_second=False,
-    ),
-    _rule(
-        "bio.died",
-        "die",
-        [r"\bpassed away\b", r"\bfound dead\b"],
-        roles=("person",),
-        needs_second=False,
-    ),
-)  # fmt: skip
-SPEECH = _rule(
-    "speech.statement",
-    "say tell state write add explain share express reveal",
-    [r"\baccording to\b", r"\bin an interview\b", r"\bread the statement\b", r"\bstatement\b"],
-    roles=("speaker", "about"),
-    first=ACTORS,
-    # not the outlet told, nor the speaker's employer: "Park told The Korea Herald"
-    second=frozenset({"person", "work"}),
-    needs_second=False,
-)
+# Every type a trigger reads, in the registry's order; reported speech is the last.
+RULES: tuple[EventType, ...] = tuple(t for t in EVENT_TYPES.values() if t.triggered)
+SPEECH = EVENT_TYPES["speech.statement"]
 _BORN = re.compile(r"\bborn\b")  # lower case: "Born to be Blue" is a title
 # A quote, closed or running on past the end of its sentence ("She said, “I'll go.
 # It was fun.”" is two sentences).
 _QUOTE = re.compile(r"[“\"]([^”\"]{3,})(?:[”\"]|$)")
 
-# Cue words of modality, strongest first.
-_DENIED = re.compile(
-    r"\b(?:refut\w*|denie[ds]|deny\w*|dismiss\w*|groundless|not true|baseless|false rumou?rs)\b",
-    re.I,
-)
-_RUMOURED = re.compile(
-    r"\b(?:suspect\w*|reportedly|rumou?r\w*|speculat\w*|alleg\w*|claim(?:s|ed)?|unconfirmed|"
-    r"is said to|are said to|spotted together|declined to confirm)\b",
-    re.I,
-)
-_HOPED = re.compile(
-    r"\b(?:would be (?:great|nice|good) if|hope[sd]? to|hoping to|wish(?:es|ed)? to|"
-    r"would love to|remains hopeful)\b",
-    re.I,
-)
 # Verbs that put what they govern in the future: "slated to share", "plans to sue".
 _PLAN_VERBS = frozenset(
     "slate plan schedule set expect review consider prepare aim intend decide agree "
@@ -316,10 +60,6 @@ _PLAN_VERBS = frozenset(
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "wo", "shall", "would"})
 # Events planned when the work they are about is upcoming: an upcoming drama's cast.
 _PLANNED_WITH_WORK = re.compile(r"\b(?:upcoming|in talks|to star)\b", re.I)
-# Events whose own words already say what happened: their cue words are no modality.
-_FIXED_MODALITY = {"speech.denial": "asserted", "career.cancelled": "asserted"}
-_SYMMETRIC_RUMOUR = {"personal.affair", "personal.dating"}
-_LIKE_OR_COMMENT = {"social.like", "social.comment"}
 _SILENCE_WORDS = re.compile(r"\b(?:interact\w*|lik\w+|comment\w*)\b", re.I)
 
 
@@ -464,11 +204,13 @@ def _joint_works(context: _Context, index: int, sentence: Span) -> Iterator[Even
             yield event
 
 
-def _triggers(sentence: Span, lowered: str, named: Collection[int]) -> Iterator[tuple[Rule, Token]]:
+def _triggers(
+    sentence: Span, lowered: str, named: Collection[int]
+) -> Iterator[tuple[EventType, Token]]:
     """Trigger words and phrases; none inside a name ("Die Bad" is a film) and no
     speech verbs inside a quote ("It says that …," Cha said: the speaker is Cha)."""
     quoted = _quoted_tokens(sentence)
-    for rule in (*RULES, SPEECH):
+    for rule in RULES:
         for token in sentence:
             parts = {"VERB", "AUX"} if rule.verbs_only else {"VERB", "NOUN", "AUX"}
             if (rule is SPEECH and token.i in quoted) or token.pos_ not in parts:
@@ -539,21 +281,18 @@ def _negated(trigger: Token) -> bool:
 
 
 def _events_of(
-    context: _Context, index: int, sentence: Span, rule: Rule, trigger: Token
+    context: _Context, index: int, sentence: Span, rule: EventType, trigger: Token
 ) -> Iterator[Event]:
-    type_ = rule.type
+    type_: EventTypeName = rule.type
     if trigger.dep_ == "xcomp" and trigger.head.lemma_ in _REFUSALS:
         return  # "declined to comment": nothing happened
     negated = _negated(trigger) and not any(
         re.search(p, trigger.sent.text.lower()) for p in rule.phrases if "n[’']t" in p or "not" in p
     )
     if negated:
-        if type_ not in _LIKE_OR_COMMENT and not (
-            type_ == "speech.statement" or _SILENCE_WORDS.search(trigger.text)
-        ):
-            return
-        if type_ in _LIKE_OR_COMMENT:
-            type_ = "social.silence"
+        if rule.if_negated is None and not _SILENCE_WORDS.search(trigger.text):
+            return  # it did not happen
+        type_ = rule.if_negated or type_
     if rule is SPEECH and not _is_speech(sentence, trigger):
         return
     if type_ == "career.cast" and trigger.pos_ == "NOUN":
@@ -592,7 +331,7 @@ def _events_of(
     else:
         groups = list(_with_second(context, sentence, trigger, rule, firsts))
     for participants in groups:
-        if type_.startswith(("speech.", "legal.")):
+        if EVENT_TYPES[type_].for_artist:
             participants = _agency_speaks_for_artist(context, sentence, participants)
         yield _event(context, index, sentence, type_, trigger, participants)
 
@@ -657,7 +396,7 @@ def _cast_list(context: _Context, index: int, sentence: Span, trigger: Token) ->
 
 
 def _with_second(
-    context: _Context, sentence: Span, trigger: Token, rule: Rule, firsts: list[Mention]
+    context: _Context, sentence: Span, trigger: Token, rule: EventType, firsts: list[Mention]
 ) -> Iterator[list[tuple[str, Mention]]]:
     first_role, second_role = rule.roles[0], rule.roles[1]
     taken = {f.entity for f in firsts}
@@ -1010,7 +749,7 @@ def _event(
     context: _Context,
     index: int,
     sentence: Span,
-    type_: str,
+    type_: EventTypeName,
     trigger: Token,
     participants: list[tuple[str, Mention]],
 ) -> Event:
@@ -1024,7 +763,7 @@ def _event(
         for role, m in participants
     )
     quote = None
-    if type_.startswith("speech.") or type_ == "social.comment":
+    if EVENT_TYPES[type_].quoted:
         titles = {m.text for m in _sentence_mentions(context, sentence)}
         quotes = [q.strip() for q in _QUOTE.findall(text) if q.strip(" ,.") not in titles]
         quote = max(quotes, key=len) if quotes else None  # the words, not a quoted title
@@ -1123,7 +862,7 @@ def _time_near(context: _Context, index: int, offset: int) -> TimeValue:
     return TimeValue.unknown()
 
 
-def _planned(trigger: Token, type_: str, text: str) -> bool:
+def _planned(trigger: Token, type_: EventTypeName, text: str) -> bool:
     """Planned: a future auxiliary on the trigger or its clause, a planning verb that
     governs it ('slated to share'), or, for a casting, an upcoming work."""
     token = trigger
@@ -1135,23 +874,24 @@ def _planned(trigger: Token, type_: str, text: str) -> bool:
         if token.dep_ not in {"xcomp", "dobj", "pobj", "prep", "conj", "compound", "acl"}:
             break
         token = token.head
-    return type_.startswith("career.cast") and bool(_PLANNED_WITH_WORK.search(text))
+    return EVENT_TYPES[type_].planned_with_work and bool(_PLANNED_WITH_WORK.search(text))
 
 
-def _modality(context: _Context, index: int, type_: str, text: str, trigger: Token) -> Modality:
-    fixed = _FIXED_MODALITY.get(type_)
-    if fixed:
-        return fixed  # type: ignore[return-value]
-    if type_ in {"speech.statement", "speech.denial"}:
-        return "hoped" if _HOPED.search(text) else "asserted"  # the words were said
-    factual = type_.startswith(("speech.", "legal.", "bio."))  # a filing is no rumour
-    if _DENIED.search(text) and not factual:
+def _modality(
+    context: _Context, index: int, type_: EventTypeName, text: str, trigger: Token
+) -> Modality:
+    policy = EVENT_TYPES[type_].modality
+    if policy == "fixed":
+        return "asserted"
+    if policy == "said":
+        return "hoped" if HOPED.search(text) else "asserted"  # the words were said
+    if policy == "reported" and DENIED.search(text):
         return "denied"
-    if _RUMOURED.search(text) and not factual:
+    if policy == "reported" and RUMOURED.search(text):
         return "rumoured"
-    if _HOPED.search(text):
+    if HOPED.search(text):
         return "hoped"
-    if type_ not in {"bio.born", "bio.died"} and _planned(trigger, type_, text):
+    if policy != "settled" and _planned(trigger, type_, text):
         return "planned"
     return "asserted"
 
@@ -1165,7 +905,7 @@ def _spread_denials(context: _Context, events: list[Event]) -> None:
         if e.type == "speech.denial"
     ]
     for event in events:
-        if event.type not in _SYMMETRIC_RUMOUR or event.modality != "rumoured":
+        if not EVENT_TYPES[event.type].denied_by_partner or event.modality != "rumoured":
             continue
         who = {p.entity for p in event.participants}
         if any(start >= event.evidence[0].start and who & speakers for start, speakers in denials):

@@ -1,44 +1,13 @@
-"""Summaries: one short sentence per event, from its type, participants and modality."""
+"""Summaries: one short sentence per event, from its type's template (`eventtypes`), its
+participants and its modality."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from storyline.models import Modality, Participant
+from storyline.analyse.eventtypes import EVENT_TYPES
+from storyline.models import EventTypeName, Modality, Participant
 
-SUMMARIES = {
-    "social.post": "{agent} posted on social media{about_part}.",
-    "social.like": "{agent} liked {target}'s post.",
-    "social.comment": "{agent} commented on {target}'s post.",
-    "social.tag": "{agent} tagged {target}.",
-    "social.unfollow": "{agent} unfollowed {target}.",
-    "social.silence": "{agent} stopped interacting with {target} on social media.",
-    "social.followers_lost": "{agent} lost followers.",
-    "personal.meet": "{agent} met {host}.",
-    "personal.visit": "{agent} visited {host}.",
-    "personal.gift": "{agent} sent a gift to {recipient}.",
-    "personal.congratulate": "{agent} congratulated {target}.",
-    "personal.support": "{agent} supported {target}.",
-    "personal.dating": "{partner} and {partner2} are dating.",
-    "personal.breakup": "{partner} and {partner2} broke up.",
-    "personal.affair": "{partner} and {partner2} had an affair.",
-    "personal.donation": "{agent} made a donation{recipient_part}.",
-    "personal.apology": "{agent} apologised{target_part}.",
-    "career.cast": "{person} was cast in {work}.",
-    "career.cancelled": "{work} was cancelled.",
-    "career.award": "{person} won an award at {award}.",
-    "career.attend": "{person} attended {event}.",
-    "career.endorsement_ended": "{org} ended its endorsement deal with {person}.",
-    "career.contract_ended": "{person}'s contract{org_part} ended.",
-    "career.release": "{person} released {work}.",
-    "speech.statement": "{speaker} made a statement{about_part}.",
-    "speech.denial": "{speaker} issued a denial{about_part}.",
-    "speech.legal_action": "{agent} threatened legal action{target_part}.",
-    "legal.complaint": "{agent} filed a complaint{target_part}.",
-    "legal.penalty": "{person} was penalised.",
-    "bio.born": "{person} was born.",
-    "bio.died": "{person} died.",
-}
 _MODAL_PREFIX: dict[Modality, str] = {
     "asserted": "",
     "rumoured": "Rumoured: ",
@@ -48,7 +17,7 @@ _MODAL_PREFIX: dict[Modality, str] = {
 }
 
 
-def summarise(type_: str, participants: Sequence[Participant], modality: Modality) -> str:
+def summarise(type_: EventTypeName, participants: Sequence[Participant], modality: Modality) -> str:
     """'Song Hye-kyo liked Han So-hee's post.'"""
     names: dict[str, str] = {}
     for p in participants:
@@ -65,7 +34,7 @@ def summarise(type_: str, participants: Sequence[Participant], modality: Modalit
             if role == "org" and role in names
             else ""
         )
-    template = SUMMARIES.get(type_, "{agent}: " + type_ + ".")
+    template = EVENT_TYPES[type_].summary
     try:
         sentence = template.format(**names)
     except KeyError:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
+from storyline.analyse.eventtypes import EVENT_TYPES
 from storyline.analyse.summaries import summarise
 from storyline.models import Conflict, DocumentSource, Event, TimeValue
 
@@ -200,7 +201,7 @@ def same_event(a: Event, b: Event, reports: Mapping[str, Report]) -> bool:
         a, first, b, second
     ):
         return False
-    if a.type.startswith("speech.") and (a.quote or b.quote):
+    if EVENT_TYPES[a.type].group == "speech" and (a.quote or b.quote):
         # one speaker says many things: statements are one when their words are
         return bool(a.quote and b.quote and _quotes_overlap(a.quote, b.quote))
     return True

@@ -14,27 +14,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
+from storyline.analyse.eventtypes import EVENT_TYPES, RELATION_TYPES
 from storyline.connect.fusion import EventReadings, fused_events, latest_fused_events
 from storyline.models import Claim, Event, Modality, Relation
 
 SYMMETRIC = frozenset({"dating", "former_partners", "friends", "co_stars"})
-# Warm interactions; this many distinct ones between two people make them friends.
-WARM = frozenset(
-    {
-        "social.like",
-        "social.comment",
-        "social.tag",
-        "social.follow",
-        "personal.support",
-        "personal.congratulate",
-        "personal.gift",
-        "personal.visit",
-        "personal.meet",
-    }
-)
+# This many distinct warm interactions (the registry's `friendly` types) between two
+# people make them friends.
 FRIENDLY_EVENTS = 2
-# The event types relations are derived from.
-RELATION_EVENTS = ("career.cast", "personal.dating", "personal.breakup", *sorted(WARM))
 _SURENESS = {"asserted": 0, "planned": 1, "rumoured": 2, "hoped": 3, "denied": 4}
 
 
@@ -59,14 +46,12 @@ def relations(
     in thousands of events need not read them all), or from `events` the caller has
     already read for the same story or entities."""
     if events is not None:
-        events = [e for e in events if e.type in RELATION_EVENTS]
+        events = [e for e in events if e.type in RELATION_TYPES]
     elif latest is None:
-        events = fused_events(
-            store, story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS
-        )
+        events = fused_events(store, story_id=story_id, entity_ids=entity_ids, types=RELATION_TYPES)
     else:
         events = latest_fused_events(
-            store, latest, story_id=story_id, entity_ids=entity_ids, types=RELATION_EVENTS
+            store, latest, story_id=story_id, entity_ids=entity_ids, types=RELATION_TYPES
         )
     return derive_relations(events, store.claims(story_id=story_id, entity_ids=entity_ids))
 
@@ -89,18 +74,18 @@ def derive_relations(events: Sequence[Event], claims: Iterable[Claim]) -> list[R
         r.modality = _surest(r.modality, claim.modality)
     warm: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in events:
-        people = _people(event)
-        if event.type == "career.cast":
+        people, spec = _people(event), EVENT_TYPES[event.type]
+        if spec.relation == "cast_in":
             roles = {p.role: p.entity for p in event.participants}
             if "person" in roles and "work" in roles:
                 _support(relation("cast_in", roles["person"], roles["work"]), event)
-        elif event.type in {"personal.dating", "personal.breakup"} and len(people) == 2:
+        elif spec.relation in {"dating", "former_partners"} and len(people) == 2:
             _support(relation("dating", *people), event)
-            if event.type == "personal.breakup" and event.modality != "denied":
+            if spec.relation == "former_partners" and event.modality != "denied":
                 former = relation("former_partners", *people)
                 _support(former, event, dates=False)  # a break-up ends, not starts, it
                 former.until = event.time if event.time.value else former.until
-        elif event.type in WARM and len(people) == 2 and event.modality == "asserted":
+        elif spec.friendly and len(people) == 2 and event.modality == "asserted":
             a, b = sorted(people)
             warm[(a, b)].append(event)
     for (a, b), interactions in warm.items():

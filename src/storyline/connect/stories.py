@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from typing import Protocol
 
+from storyline.analyse.eventtypes import EVENT_TYPES
 from storyline.models import Document, StoryJoin
 
 JOIN = 0.08  # least similarity to join a story
@@ -270,8 +271,9 @@ def story_title(store: StoryStore, story: str) -> str:
     names = store.entity_names(top)
     kinds: Counter[str] = Counter()
     for type_, count in store.story_event_types(story).items():
-        if type_ not in {"speech.statement", "bio.born"}:
-            kinds[type_.split(".", 1)[1].replace("_", " ")] += count
+        spec = EVENT_TYPES.get(type_)  # type: ignore[call-overload]
+        if spec is not None and spec.in_titles:
+            kinds[spec.label] += count
     head = " and ".join(names[e] for e in top if e in names) or "Untitled story"
     what = ", ".join(sorted(kinds, key=lambda k: (-kinds[k], k))[:3])
     return f"{head}: {what}" if what else head

@@ -13,6 +13,7 @@ from typing import cast
 from storyline.models import (
     DocumentSource,
     Event,
+    EventTypeName,
     Evidence,
     Modality,
     Participant,
@@ -247,7 +248,7 @@ class EventTables:
         modality = cast(Modality, row["modality"])
         return Event(
             id=str(row["id"]),
-            type=str(row["type"]),
+            type=cast(EventTypeName, row["type"]),
             participants=participants,
             time=TimeValue(
                 row["time_value"], cast(Precision, row["time_precision"]), row["time_text"]
