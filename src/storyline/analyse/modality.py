@@ -4,6 +4,13 @@ rumoured or hoped. Events and claims read them alike."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from storyline.analyse.eventtypes import EVENT_TYPES
+from storyline.models import EventTypeName, Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Strongest first: a sentence that denies a rumour is a denial.
 DENIED = re.compile(
@@ -21,3 +28,51 @@ HOPED = re.compile(
     r"would love to|remains hopeful)\b",
     re.I,
 )
+
+
+# Verbs that put what they govern in the future: "slated to share", "plans to sue".
+_PLAN_VERBS = frozenset(
+    "slate plan schedule set expect review consider prepare aim intend decide agree "
+    "negotiate offer".split()
+)
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "wo", "shall", "would"})
+
+
+# Events planned when the work they are about is upcoming: an upcoming drama's cast.
+_PLANNED_WITH_WORK = re.compile(r"\b(?:upcoming|in talks|to star)\b", re.I)
+
+
+def planned(trigger: Token, type_: EventTypeName, text: str) -> bool:
+    """Planned: a future auxiliary on the trigger or its clause, a planning verb that
+    governs it ('slated to share'), or, for a casting, an upcoming work."""
+    token = trigger
+    for _ in range(4):
+        if any(c.lower_ in _FUTURE_AUX for c in token.children if c.dep_ == "aux"):
+            return True
+        if token is not trigger and token.lemma_.lower() in _PLAN_VERBS:
+            return True
+        if token.dep_ not in {"xcomp", "dobj", "pobj", "prep", "conj", "compound", "acl"}:
+            break
+        token = token.head
+    return EVENT_TYPES[type_].planned_with_work and bool(_PLANNED_WITH_WORK.search(text))
+
+
+def event_modality(type_: EventTypeName, text: str, trigger: Token) -> Modality:
+    """How sure the sentence `text` is of an event of `type_` triggered by `trigger`, as
+    the type's modality policy allows."""
+    policy = EVENT_TYPES[type_].modality
+    if policy == "fixed":
+        return "asserted"
+    if policy == "said":
+        return "hoped" if HOPED.search(text) else "asserted"  # the words were said
+    if policy == "reported" and DENIED.search(text):
+        return "denied"
+    if policy == "reported" and RUMOURED.search(text):
+        return "rumoured"
+    if HOPED.search(text):
+        return "hoped"
+    if policy != "settled" and planned(trigger, type_, text):
+        return "planned"
+    return "asserted"

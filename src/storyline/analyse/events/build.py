@@ -1,0 +1,62 @@
+"""One event from a trigger and its participants: time, modality, summary, quote and
+the sentence as evidence."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from storyline.analyse.events.context import (
+    QUOTE,
+    Context,
+    sentence_mentions,
+)
+from storyline.analyse.events.timing import time_near
+from storyline.analyse.eventtypes import EVENT_TYPES
+from storyline.analyse.modality import event_modality
+from storyline.analyse.summaries import summarise
+from storyline.models import (
+    Event,
+    EventTypeName,
+    Evidence,
+    Mention,
+    Participant,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def make_event(
+    context: Context,
+    index: int,
+    sentence: Span,
+    type_: EventTypeName,
+    trigger: Token,
+    participants: list[tuple[str, Mention]],
+) -> Event:
+    start, end = context.sentences[index]
+    document = context.document
+    text = document.text[start:end]
+    time = time_near(context, index, trigger.idx)
+    modality = event_modality(type_, text, trigger)
+    people = tuple(
+        Participant(role, m.entity or "", context.names.get(m.entity or "", m.text))
+        for role, m in participants
+    )
+    quote = None
+    if EVENT_TYPES[type_].quoted:
+        titles = {m.text for m in sentence_mentions(context, sentence)}
+        quotes = [q.strip() for q in QUOTE.findall(text) if q.strip(" ,.") not in titles]
+        quote = max(quotes, key=len) if quotes else None  # the words, not a quoted title
+    seed = f"{document.id}\n{type_}\n{start}\n" + "\n".join(f"{p.role}={p.entity}" for p in people)
+    return Event(
+        id="v_" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16],
+        type=type_,
+        participants=people,
+        time=time,
+        modality=modality,
+        summary=summarise(type_, people, modality),
+        evidence=(Evidence(document.id, start, end, text),),
+        quote=quote,
+    )

@@ -1,0 +1,294 @@
+"""Reading a document's sentences for events: the triggers of each event type (words
+and phrases of `eventtypes`; none inside a name, no speech verb inside a quote), what a
+negated trigger means, and which reader a trigger goes to. A later denial by a partner
+turns an earlier rumoured affair or romance denied ("has since refuted such rumors"),
+and one document reports each event once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from storyline.analyse.annotate import PLATFORMS
+from storyline.analyse.events.build import make_event
+from storyline.analyse.events.context import (
+    QUOTE,
+    Context,
+)
+from storyline.analyse.events.forms import births, cast_list, joint_works, star_of
+from storyline.analyse.events.participants import (
+    agency_speaks_for_artist,
+    note_description,
+    recent,
+    role_entities,
+    with_second,
+)
+from storyline.analyse.eventtypes import EVENT_TYPES, EventType
+from storyline.analyse.summaries import summarise
+from storyline.analyse.times import find_times
+from storyline.models import (
+    Document,
+    Event,
+    EventTypeName,
+    Mention,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from storyline.analyse.annotate import Annotation
+
+
+# Every type a trigger reads, in the registry's order; reported speech is the last.
+RULES: tuple[EventType, ...] = tuple(t for t in EVENT_TYPES.values() if t.triggered)
+SPEECH = EVENT_TYPES["speech.statement"]
+
+
+_SILENCE_WORDS = re.compile(r"\b(?:interact\w*|lik\w+|comment\w*)\b", re.I)
+
+
+def extract_events(
+    document: Document,
+    annotation: Annotation,
+    mentions: Sequence[Mention],
+    names: Mapping[str, str],
+) -> list[Event]:
+    """The events of one document. `mentions` carry their resolved entity ids, `names`
+    each entity's name (for summaries)."""
+    doc = annotation.doc
+    if doc is None:
+        return []
+    context = Context(
+        document,
+        doc,
+        [(s.start, s.end) for s in annotation.sentences],
+        sorted(
+            (m for m in mentions if m.entity and m.text not in PLATFORMS),
+            key=lambda m: m.start,
+        ),
+        names,
+        find_times(document.text, document.published),
+    )
+    context.starts = [m.start for m in context.mentions]
+    context.longest = max((m.end - m.start for m in context.mentions), default=0)
+    for mention in context.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for token in span or ():
+            context.by_token[token.i] = mention
+        if span is not None and mention.entity:
+            note_description(context, mention, span)
+    found: list[Event] = []
+    for index, (start, end) in enumerate(context.sentences):
+        sentence = doc.char_span(start, end, alignment_mode="expand")
+        if sentence is not None:
+            found.extend(_sentence_events(context, index, sentence))
+    _spread_denials(context, found)
+    return _merged(found)
+
+
+def _sentence_events(context: Context, index: int, sentence: Span) -> Iterator[Event]:
+    text = sentence.text.lower()
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for rule, trigger in _triggers(sentence, text, named=context.by_token.keys()):
+        for event in _events_of(context, index, sentence, rule, trigger):
+            key = (event.type, tuple(p.entity for p in event.participants))
+            if key not in seen:
+                seen.add(key)
+                yield event
+    yield from births(context, index, sentence)
+    for event in joint_works(context, index, sentence):
+        key = (event.type, tuple(p.entity for p in event.participants))
+        if key not in seen:
+            seen.add(key)
+            yield event
+
+
+def _triggers(
+    sentence: Span, lowered: str, named: Collection[int]
+) -> Iterator[tuple[EventType, Token]]:
+    """Trigger words and phrases; none inside a name ("Die Bad" is a film) and no
+    speech verbs inside a quote ("It says that …," Cha said: the speaker is Cha)."""
+    quoted = _quoted_tokens(sentence)
+    for rule in RULES:
+        for token in sentence:
+            parts = {"VERB", "AUX"} if rule.verbs_only else {"VERB", "NOUN", "AUX"}
+            if (rule is SPEECH and token.i in quoted) or token.pos_ not in parts:
+                continue
+            if token.i in named:
+                continue
+            if token.lemma_.lower() in rule.lemmas:
+                yield rule, token
+        for phrase in rule.phrases:
+            for match in re.finditer(phrase, lowered):
+                span = sentence.doc.char_span(
+                    sentence.start_char + match.start(),
+                    sentence.start_char + match.end(),
+                    alignment_mode="expand",
+                )
+                if span is None or span.root.i in named:
+                    continue
+                if not (rule is SPEECH and span.root.i in quoted):
+                    yield rule, span.root
+
+
+def _unopened_closer(text: str) -> int:
+    """Where a quote opened in an earlier sentence closes in this one, or -1."""
+    curly = text.find("”")
+    if curly > 0 and "“" not in text[:curly]:
+        return curly
+    straight = text.find('"')
+    if straight > 0 and text.count('"') % 2 == 1 and text[straight - 1] in ",.!?":
+        return straight
+    return -1
+
+
+def _quoted_tokens(sentence: Span) -> set[int]:
+    """Tokens between quotation marks (of a quote, not a title: three words or more)."""
+    inside: set[int] = set()
+    text = sentence.text
+    closer = _unopened_closer(text)
+    if closer > 0:
+        # the end of a quote opened in an earlier sentence: "… on the road,” Cha said.
+        inside.update(t.i for t in sentence if t.idx < sentence.start_char + closer)
+    for match in QUOTE.finditer(text):
+        if len(match.group(1).split()) < 3:
+            continue
+        span = sentence.doc.char_span(
+            sentence.start_char + match.start(1),
+            sentence.start_char + match.end(1),
+            alignment_mode="expand",
+        )
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
+_REFUSALS = frozenset({"decline", "refuse", "fail"})
+
+
+_REPORT_NOUNS = frozenset(
+    "rumor rumour rumors rumours allegation allegations report reports scandal speculation "
+    "claim claims news".split()
+)
+
+
+def _negated(trigger: Token) -> bool:
+    heads = [trigger, *([trigger.head] if trigger.dep_ in {"xcomp", "conj", "dobj"} else [])]
+    return any(
+        child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}
+        for head in heads
+        for child in head.children
+    )
+
+
+def _events_of(
+    context: Context, index: int, sentence: Span, rule: EventType, trigger: Token
+) -> Iterator[Event]:
+    type_: EventTypeName = rule.type
+    if trigger.dep_ == "xcomp" and trigger.head.lemma_ in _REFUSALS:
+        return  # "declined to comment": nothing happened
+    negated = _negated(trigger) and not any(
+        re.search(p, trigger.sent.text.lower()) for p in rule.phrases if "n[’']t" in p or "not" in p
+    )
+    if negated:
+        if rule.if_negated is None and not _SILENCE_WORDS.search(trigger.text):
+            return  # it did not happen
+        type_ = rule.if_negated or type_
+    if rule is SPEECH and not _is_speech(sentence, trigger):
+        return
+    if type_ == "career.cast" and trigger.pos_ == "NOUN":
+        yield from star_of(context, index, sentence, trigger)
+        return
+    if type_ == "career.cast" and trigger.dep_ in {"acl", "advcl"}:
+        yield from cast_list(context, index, sentence, trigger)
+        return
+    # "Moon Ha-rin donated masks": a past tense right after a name is the verb the
+    # parser took for an adjective
+    misparsed = trigger.tag_ in {"VBD", "VBN"} and (trigger.i - 1) in context.by_token
+    if (
+        trigger.dep_ in {"amod", "compound"}
+        and not misparsed
+        and trigger.head.lemma_ not in _REPORT_NOUNS
+    ):
+        return  # "supporting cast", "a dating show"; but "dating rumors" are about dating
+    if type_ == "social.post" and any(
+        c.dep_ == "ccomp"
+        or (
+            c.dep_ == "dobj" and (c.like_num or c.lower_ in {"percent", "screen", "space", "stage"})
+        )
+        for c in trigger.children
+    ):
+        return  # "shared what it was like", "posted 6.3 percent", "share the screen"
+    # partners only from the parse: "rumors of an affair" names nobody
+    firsts = role_entities(
+        context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric
+    )
+    if not firsts and rule.first == frozenset({"work"}):
+        firsts = recent(context, sentence, frozenset({"work"}))
+    if not firsts:
+        return
+    if rule.first == frozenset({"work"}) or len(rule.roles) == 1:
+        groups = [[(rule.roles[0], m)] for m in firsts[:1]]
+    else:
+        groups = list(with_second(context, sentence, trigger, rule, firsts))
+    for participants in groups:
+        if EVENT_TYPES[type_].for_artist:
+            participants = agency_speaks_for_artist(context, sentence, participants)
+        yield make_event(context, index, sentence, type_, trigger, participants)
+
+
+_SPEECH_NOUNS = re.compile(
+    r"\b(?:statement|press release|interview|announcement|blog|told reporters)\b", re.I
+)
+
+
+def _is_speech(sentence: Span, trigger: Token) -> bool:
+    """Reported speech: a quote (three words or more: not a title), a statement or
+    interview, or 'said that …'. 'Shared' and 'wrote' need the quote or the clause."""
+    quotes = [q for q in QUOTE.findall(sentence.text) if len(q.split()) >= 3]
+    clause = any(c.dep_ in {"ccomp", "parataxis"} for c in trigger.children)
+    if trigger.lemma_.lower() in {"share", "write", "express", "reveal", "add"}:
+        return clause or (bool(quotes) and trigger.dep_ in {"ROOT", "parataxis", "ccomp"})
+    return bool(quotes or clause or _SPEECH_NOUNS.search(sentence.text))
+
+
+def _spread_denials(context: Context, events: list[Event]) -> None:
+    """'… fueling rumors of an affair, tho Han So-hee has since refuted such rumors':
+    a later denial by a participant turns a rumoured affair or romance denied."""
+    denials = [
+        (e.evidence[0].start, {p.entity for p in e.participants})
+        for e in events
+        if e.type == "speech.denial"
+    ]
+    for event in events:
+        if not EVENT_TYPES[event.type].denied_by_partner or event.modality != "rumoured":
+            continue
+        who = {p.entity for p in event.participants}
+        if any(start >= event.evidence[0].start and who & speakers for start, speakers in denials):
+            event.modality = "denied"
+            event.summary = summarise(event.type, event.participants, "denied")
+
+
+def _merged(events: list[Event]) -> list[Event]:
+    """One event per type and participants in a document, when times agree."""
+    kept: list[Event] = []
+    for event in events:
+        same = next((k for k in kept if _same(k, event)), None)
+        if same is None:
+            kept.append(event)
+            continue
+        if same.time.value is None and event.time.value is not None:
+            same.time = event.time
+        if event.evidence[0] not in same.evidence:
+            same.evidence = (*same.evidence, event.evidence[0])
+        same.quote = same.quote or event.quote
+    return kept
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if {(p.role, p.entity) for p in a.participants} != {(p.role, p.entity) for p in b.participants}:
+        return False
+    return a.time.value is None or b.time.value is None or a.time.value == b.time.value

@@ -1,0 +1,372 @@
+"""Who takes part: the entities of a trigger's subject and objects in the parse, the
+nearest fitting entity as a fallback, names joined by "and", pronouns and "the agency"
+resolved to whom the text last named, and an agency speaking for its artist."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from storyline.analyse.events.context import (
+    Context,
+    distance,
+    sentence_mentions,
+    unique,
+)
+from storyline.analyse.eventtypes import PEOPLE, EventType
+from storyline.models import (
+    EntityType,
+    Mention,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+_FEMALE = frozenset("actress actresses ms ms. mrs mrs. sister wife girlfriend mother".split())
+
+
+_MALE = frozenset("actor mr mr. brother husband boyfriend father".split())
+
+
+_AGENCY_NOUNS = frozenset({"agency", "label", "management"})
+
+
+def note_description(context: Context, mention: Mention, span: Span) -> None:
+    """'actress Kim Sae-ron' is a woman; 'Gold Medalist, the agency …' an agency."""
+    entity = mention.entity or ""
+    before = context.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _FEMALE:
+        context.gender.setdefault(entity, "f")
+    elif before in _MALE:
+        context.gender.setdefault(entity, "m")
+    if mention.type == "org":
+        near = context.doc[max(span.start - 4, 0) : span.end + 4]
+        if any(t.lower_ in _AGENCY_NOUNS for t in near):
+            context.agencies.add(entity)
+
+
+def with_second(
+    context: Context, sentence: Span, trigger: Token, rule: EventType, firsts: list[Mention]
+) -> Iterator[list[tuple[str, Mention]]]:
+    first_role, second_role = rule.roles[0], rule.roles[1]
+    taken = {f.entity for f in firsts}
+    seconds = role_entities(
+        context,
+        sentence,
+        trigger,
+        rule.second,
+        subject=False,
+        exclude=taken,
+        fallback=not rule.symmetric or bool(firsts),
+    )
+    if rule.reach is not None:
+        seconds = [s for s in seconds if distance(s, trigger) <= rule.reach]
+    if not seconds and rule.second_from_before:
+        seconds = recent(context, sentence, rule.second, exclude=taken)
+    if rule.symmetric:
+        people = unique([*firsts, *seconds])
+        if len(people) >= 2:
+            yield [(first_role, people[0]), (second_role, people[1])]
+        return
+    if not seconds:
+        if not rule.needs_second:
+            for first in firsts[:2] if first_role == "person" else firsts[:1]:
+                yield [(first_role, first)]
+        return
+    # "Song and Han were slated to share screen space in The Price of Confession": both
+    agents = firsts if first_role == "person" else firsts[:1]
+    for first in agents:
+        yield [(first_role, first), (second_role, seconds[0])]
+
+
+def role_entities(
+    context: Context,
+    sentence: Span,
+    trigger: Token,
+    types: frozenset[EntityType],
+    subject: bool,
+    exclude: frozenset[str | None] | set[str | None] = frozenset(),
+    fallback: bool = True,
+) -> list[Mention]:
+    """The entities of the trigger's subject (or of its objects), nearest first; the
+    nearest fitting entity before (or after) the trigger when the parse finds no
+    subject (or object) at all, unless `fallback` is off."""
+    tokens = _subject_tokens(trigger) if subject else _object_tokens(trigger)
+    found = unique(
+        m
+        for t in tokens
+        if (m := context.mention_of(t) or referent(context, t, types, exclude)) is not None
+        and m.type in types
+        and m.entity not in exclude
+    )
+    if found and subject:
+        found = _with_coordinated(context, sentence, found, types, exclude)
+    if found or (subject and tokens) or not fallback:
+        return found  # a subject the parse names that is no entity is nobody we know
+    ordered = sorted(
+        (
+            m
+            for m in sentence_mentions(context, sentence)
+            if m.type in types and m.entity not in exclude
+        ),
+        key=lambda m: abs(m.start - trigger.idx),
+    )
+    if subject:
+        before = [m for m in ordered if m.start < trigger.idx]
+        if before:
+            return unique(before)
+        referents = (referent(context, t, types, exclude) for t in sentence if t.i < trigger.i)
+        owner = next((r for r in referents if r is not None), None)
+        return [owner] if owner is not None else []
+    return unique([m for m in ordered if m.start > trigger.idx] + ordered)
+
+
+AND = re.compile(r"^\s*(?:and|&)\s*$")
+
+
+def _with_coordinated(
+    context: Context,
+    sentence: Span,
+    found: list[Mention],
+    types: frozenset[EntityType],
+    exclude: frozenset[str | None] | set[str | None],
+) -> list[Mention]:
+    """'Song Hye Kyo and Han So Hee had been planning…': the parser may leave the first
+    of two names joined by 'and' out of the subject; the text does not."""
+    text = context.document.text
+    named = [m for m in sentence_mentions(context, sentence) if m.type in types]
+    extra = [
+        before
+        for m in found
+        for before in named
+        if before.end <= m.start
+        and AND.match(text[before.end : m.start])
+        and before.entity not in exclude
+    ]
+    return unique([*extra, *found])
+
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+
+
+_OBJECTS = {"dobj", "pobj", "dative", "attr", "oprd", "obj", "iobj"}
+
+
+def _subject_tokens(trigger: Token) -> list[Token]:
+    """The subject of the trigger's clause, climbing from a noun or an infinitive to
+    the verb that has one ('sent her encouragement', 'slated to share')."""
+    named_by = [  # "according to Gold Medalist", "a statement by CJes Studios"
+        g
+        for c in trigger.children
+        if (c.lower_ == "to" and trigger.lower_ == "according") or c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if named_by:
+        return [t for g in named_by for t in head_and_conjuncts(g)]
+    verb = trigger
+    for _ in range(8):
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            return [t for s in subjects for t in head_and_conjuncts(s)]
+        if verb.dep_ in {"relcl", "acl"}:
+            return head_and_conjuncts(verb.head)  # "Han So-hee attending the exhibition"
+        if verb.dep_ in {"ROOT", "ccomp", "advcl"} or verb.head is verb:
+            break
+        verb = verb.head
+    # "…, read the statement by CJes Studios"; "a video posted by Song"
+    agents = [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    return [t for a in agents for t in head_and_conjuncts(a)]
+
+
+# Who acts for someone: "Kim's agency apologized" is not Kim apologising.
+_PROXIES = frozenset(
+    "agency management label company representative representatives lawyer lawyers "
+    "attorney family side spokesperson official officials fans mother father".split()
+)
+
+
+def head_and_conjuncts(token: Token) -> list[Token]:
+    """'Song and Han': both; "Ryu's ex-lover, Hyeri": Hyeri before Ryu (a possessor,
+    however the parser attached it, is not the one acting, and never one whose agency
+    or family acts)."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ in {"conj", "appos", "compound"}:
+            out.extend(head_and_conjuncts(child))
+    if token.lower_ not in _PROXIES:
+        out.extend(c for c in token.children if c.dep_ == "poss")
+    owners = [t for t in out if any(c.dep_ == "case" for c in t.children)]
+    possessed = owners + [c for t in owners for c in t.children if c.dep_ == "compound"]
+    return [t for t in out if t not in possessed] + possessed
+
+
+def _object_tokens(trigger: Token) -> list[Token]:
+    out: list[Token] = []
+    queue = [c for c in trigger.children if c.dep_ not in _SUBJECTS and c.dep_ != "punct"]
+    while queue:
+        token = queue.pop(0)
+        if token.dep_ in _OBJECTS or token.dep_ in {"poss", "conj", "appos", "compound"}:
+            out.append(token)
+        if token.dep_ in _OBJECTS | {"prep", "poss", "conj", "appos", "compound"}:
+            queue.extend(token.children)
+    return out
+
+
+def recent(
+    context: Context,
+    sentence: Span,
+    types: frozenset[EntityType],
+    exclude: frozenset[str | None] | set[str | None] = frozenset(),
+) -> list[Mention]:
+    """The entity of these types named last before this sentence ('the drama')."""
+    earlier = [
+        m
+        for m in context.mentions_starting(sentence.start_char - 1499, sentence.start_char)
+        if m.type in types and m.entity not in exclude
+    ]
+    return earlier[-1:]
+
+
+# Words that point back to an entity named before, and the types they can name.
+_PRONOUNS = {"she", "he", "her", "his", "him", "hers", "it", "its"}
+
+
+_NOMINALS: dict[str, frozenset[EntityType]] = {
+    **dict.fromkeys(["agency", "label", "company", "management"], frozenset({"org"})),
+    **dict.fromkeys(
+        ["actor", "actress", "singer", "star", "idol", "rapper"],
+        frozenset({"person"}),
+    ),
+}
+
+
+# "the agency" is an entertainment company, not the last court or ministry named
+_AGENCY_WORDS = frozenset(
+    "Entertainment Ent. Agency Management Studio Studios Music Label Company Co. Pictures "
+    "Media Corp. Inc.".split()
+)
+
+
+def _looks_like_agency(name: str) -> bool:
+    return name.split()[-1] in _AGENCY_WORDS
+
+
+# "her junior", "his senior": the other person of the story, not the possessor
+_EPITHETS = {"junior", "senior", "hoobae", "sunbae", "colleague", "co-star", "costar"}
+
+
+def referent(
+    context: Context,
+    token: Token,
+    types: frozenset[EntityType],
+    exclude: frozenset[str | None] | set[str | None] = frozenset(),
+) -> Mention | None:
+    """What a pronoun ('she'), a noun ('the agency') or an epithet ('her junior') refers
+    to: the entity of a fitting type the text named last before it."""
+    word = token.lower_
+    if word in _PRONOUNS:
+        wanted = frozenset({"org"}) if word in {"it", "its"} else frozenset({"person"})
+        other = {"she": "m", "her": "m", "hers": "m", "he": "f", "his": "f", "him": "f"}
+        unlike = other.get(word)
+        exclude = {*exclude, *(e for e, g in context.gender.items() if g == unlike)}
+    elif word in _NOMINALS and any(
+        c.lower_ in {"the", "its", "her", "his"} for c in token.children
+    ):
+        wanted = _NOMINALS[word]
+    elif word in _EPITHETS and any(c.dep_ == "poss" for c in token.children):
+        wanted = frozenset({"person"})
+        possessor = next(c for c in token.children if c.dep_ == "poss")
+        owner = referent(context, possessor, types, exclude) or context.mention_of(possessor)
+        exclude = {*exclude, owner.entity if owner else None}
+    else:
+        return None
+    wanted &= types
+    before = [
+        m
+        for m in context.mentions_starting(token.idx - 1500 - context.longest, token.idx)
+        if m.type in wanted
+        and m.end <= token.idx
+        and m.entity not in exclude
+        and token.idx - m.end < 1500
+        and (
+            word not in _NOMINALS
+            or "org" not in wanted
+            or _looks_like_agency(m.text)
+            or m.entity in context.agencies
+        )
+    ]
+    return before[-1] if before else None
+
+
+def agency_speaks_for_artist(
+    context: Context, sentence: Span, participants: list[tuple[str, Mention]]
+) -> list[tuple[str, Mention]]:
+    """An organisation speaking or suing for its artist: the artist is `about`, named
+    beside it ("Kim Soo-hyun's agency, Gold Medalist"; "Starlight, the agency
+    representing Yoon Ha-rin") or else the person the document is most about."""
+    speaker = participants[0][1]
+    if speaker.type != "org":
+        return participants
+    named = {m.entity for _, m in participants}
+    artist = _stated_artist(context, speaker)
+    if artist is None and not any(m.type == "person" for _, m in participants):
+        artist = main_person(context)
+    if artist is None or artist.entity in named:
+        return participants
+    return [participants[0], ("about", artist), *participants[1:]]
+
+
+def _stated_artist(context: Context, org: Mention) -> Mention | None:
+    span = context.doc.char_span(org.start, org.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    nouns = [root, root.head] if root.dep_ == "appos" else [root, *root.children]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                owner = context.mention_of(child)
+            elif child.dep_ == "acl" and child.lemma_ in {"represent", "manage"}:
+                objects = [g for g in child.children if g.dep_ == "dobj"]
+                owner = next(
+                    (m for g in objects for t in head_and_conjuncts(g)
+                     if (m := context.mention_of(t)) is not None),
+                    None,
+                )  # fmt: skip
+            else:
+                continue
+            if owner is not None and owner.type == "person":
+                return owner
+    return None
+
+
+def main_person(context: Context) -> Mention | None:
+    """The artist of the document's agency: whom it calls 'X's agency' or 'his agency'
+    most; else the person it names most."""
+    if not context.main_person:
+        context.main_person.append(_find_main_person(context))
+    return context.main_person[0]
+
+
+def _find_main_person(context: Context) -> Mention | None:
+    owners = [
+        owner
+        for token in context.doc
+        if token.lower_ in {"agency", "label", "management"}
+        for child in token.children
+        if child.dep_ == "poss"
+        and (owner := context.mention_of(child) or referent(context, child, PEOPLE)) is not None
+    ]
+    people = owners or [m for m in context.mentions if m.type == "person"]
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for mention in people:
+        if mention.entity:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+            first.setdefault(mention.entity, mention)
+    if not counts:
+        return None
+    return first[max(counts, key=lambda e: counts[e])]

@@ -1,0 +1,102 @@
+"""When: the time expression of the sentence nearest the trigger, in its own clause,
+never one of an aside or a year that names a work; a sentence that follows the one
+before ("after this post") takes that one's time."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from storyline.analyse.events.context import (
+    Context,
+)
+from storyline.analyse.times import RANK as _RANK
+from storyline.analyse.times import TimeMention
+from storyline.models import (
+    TimeValue,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+# Words that place a sentence at the time of the one before: "quickly after this post".
+_SAME_TIME = re.compile(
+    r"\b(?:after this|after that|this post|that post|the same day|that day|at the time|"
+    r"shortly after|soon after|hours later|minutes later|then)\b",
+    re.I,
+)
+
+
+def _clause_of(doc: Doc, offset: int) -> int:
+    """The index of the verb whose clause holds the character at `offset`."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None:
+        return -1
+    token = span.root
+    for _ in range(12):
+        if token.pos_ in {"VERB", "AUX"} or token.head.i == token.i:
+            break
+        token = token.head
+    return token.i
+
+
+def _aside(doc: Doc, at: int, offset: int) -> bool:
+    """The character at `at` sits in a clause about someone or something else than the
+    trigger at `offset` ("Kim, discharged in July last year, will star …")."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    trigger = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or trigger is None:
+        return False
+    token, target = span.root, trigger.root
+    while token.head.i != token.i:
+        if token.dep_ in {"acl", "relcl", "appos"}:
+            return not (token.left_edge.i <= target.i <= token.right_edge.i)
+        token = token.head
+    return False
+
+
+def _describes(context: Context, time: TimeMention) -> bool:
+    """'the 2009 drama', '2005 film': a year that says which work, not when the event
+    was (but 'the 2023 Baeksang Arts Awards' is when its award was)."""
+    if time.time.precision != "year" or not time.time.text or not time.time.text.isdigit():
+        return False
+    around = context.mentions_starting(time.start - context.longest, time.start + 1)
+    if any(time.end <= m.end and m.type == "event" for m in around):
+        return False
+    span = context.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    return token.dep_ in {"compound", "nummod", "amod", "nmod"} and token.head.pos_ in {
+        "NOUN",
+        "PROPN",
+    }
+
+
+def time_near(context: Context, index: int, offset: int) -> TimeValue:
+    """The time expression of the sentence nearest `offset`; in a sentence that says
+    it happened right after the one before ('after this post'), that one's time."""
+    start, end = context.sentences[index]
+    inside = [
+        t
+        for t in context.times
+        if start <= t.start
+        and t.end <= end
+        and not _describes(context, t)
+        and not _aside(context.doc, t.start, offset)
+    ]
+    if inside:
+        clause = _clause_of(context.doc, offset)
+        return min(
+            inside,
+            key=lambda t: (_clause_of(context.doc, t.start) != clause, abs(t.start - offset)),
+        ).time
+    if _SAME_TIME.search(context.document.text[start:end]):
+        # the last time named in the three sentences before
+        window = context.sentences[max(index - 3, 0)][0]
+        before = [t for t in context.times if window <= t.start and t.end <= start]
+        if before:  # the most precise, then the last
+            best = max(range(len(before)), key=lambda i: (_RANK[before[i].time.precision], i))
+            return before[best].time
+    return TimeValue.unknown()
