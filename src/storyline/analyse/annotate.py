@@ -29,6 +29,7 @@ from storyline.analyse.names import (
     is_syllable,
     is_two_syllables,
 )
+from storyline.lexicons import entries, words
 from storyline.models import EntityType, Mention, Sentence
 
 if TYPE_CHECKING:
@@ -56,30 +57,10 @@ LABEL_TYPES: dict[str, EntityType] = {
 }
 
 # Words before a stage name or a person's single name: "singer IU", "ex-lover, Hyeri".
-PERSON_CUES = frozenset(
-    """
-    singer actor actress rapper idol star member leader maknae vocalist comedian comedienne
-    entertainer model director producer host presenter youtuber influencer dancer songwriter
-    composer lyricist artist musician streamer broadcaster athlete player skater golfer
-    boyfriend girlfriend ex-boyfriend ex-girlfriend lover ex-lover husband wife fiance fiancé
-    fiancee fiancée sister brother colleague co-star costar junior senior sunbae hoobae
-    queen king diva icon legend superstar megastar heartthrob rookie soloist trainee
-    frontman frontwoman guitarist drummer bassist screenwriter filmmaker auteur writer
-    novelist author cinematographer chef ceo chairman chairwoman founder lawyer attorney
-    prosecutor judge spokesperson spokesman spokeswoman featuring
-    """.split()
-)
+PERSON_CUES = words("person_cues")
 GROUP_CUES = frozenset({"group", "band", "duo", "trio", "unit", "quartet", "supergroup"})
 # Words before a title: tvN drama "Queen of Tears", the film "Parasite".
-WORK_CUES = frozenset(
-    """
-    drama dramas film films movie movies series show shows sitcom album albums single singles
-    song songs track tracks ep eps webtoon webtoons novel novels musical play documentary
-    program programme variety reality anime mv ost titled hit hits blockbuster sequel prequel
-    mixtape mix-tape episode trilogy franchise thriller comedy romance horror remake filming
-    shooting directing directed watching watched
-    """.split()
-)
+WORK_CUES = words("work_cues")
 _ARTICLES = frozenset({"a", "an", "the"})
 # "directed by Charlotte Vandermeersch": after these, 'by' introduces a person.
 _BY_PERSON_VERBS = frozenset(
@@ -98,65 +79,17 @@ WORK_VERBS_IN = frozenset(
     "starred starring star stars appeared appearing cast role roles appearance debuted".split()
 )
 # Words after a quoted title: the "The Glory" actress.
-WORK_FOLLOWERS = frozenset(
-    """
-    actor actress star singer director writer pd co-star costar cast ost fame creator
-    producer season actors actresses stars series trilogy franchise directed written
-    produced starring
-    """.split()
-)
-EVENT_HEADS = frozenset(
-    """
-    Awards Festival Olympics Games Cup Expo Ceremony Fair Summit Championship Championships
-    Gala Week Biennale Marathon Concert Tour
-    """.split()
-)
-ORG_HEADS = frozenset(
-    """
-    Entertainment Studio Studios Bank Beverage Beverages Ilbo Agency Pictures Films Media
-    Music Records Label Labels Company Corporation Corp Inc Group Holdings Broadcasting
-    Foundation Institute University Electronics Motors Airlines Cosmetics Networks Partners
-    Shinmun Sinmun Newspaper Channel Association Federation Committee Commission Ministry
-    Court Police Prosecutors Office Agency Union Party Bureau Council Service
-    """.split()
-)
+WORK_FOLLOWERS = words("work_followers")
+EVENT_HEADS = words("event_heads")
+ORG_HEADS = words("org_heads")
 ORG_PREFIXES = frozenset({"Studio", "Studios"})
 # Where people post: the medium of a social media event, never its agent or subject.
-PLATFORMS = frozenset(
-    "Instagram YouTube Naver Weibo TikTok Twitter X Facebook Threads Weverse Bubble "
-    "KakaoTalk Douyin Bilibili Vlive".split()
-)
+PLATFORMS = words("platforms")
 # Platforms, broadcasters and outlets that news about Korean entertainment names.
-KNOWN_ORGS = tuple(
-    name.strip()
-    for name in """
-    Instagram, YouTube, Naver, Weibo, TikTok, Twitter, Facebook, Netflix, Threads, Weverse,
-    Bubble, KakaoTalk, Kakao, Daum, Melon, Spotify, Douyin, Bilibili, Tving, Wavve, Genie,
-    Vlive, Disney+, Apple TV+, Coupang Play, KBS, KBS1, KBS2, MBC, SBS, JTBC, tvN, Mnet, ENA,
-    OCN, MBN, EBS, Arirang, TV Chosun, Channel A, Yonhap, Dispatch, OSEN, Newsen, Newsis,
-    News1, Soompi, Allkpop, Koreaboo, K14, Sohu, Hanteo, Circle Chart, Gaon, Billboard, HYBE,
-    Sports Chosun, Sports Seoul, Sports Kyunghyang, Sports Dong-A, Star News, Herald Pop,
-    Ilgan Sports, Xports News, TV Report, My Daily, Joy News 24, Korea Herald,
-    The Korea Herald, Korea Times, The Korea Times, Korea JoongAng Daily, JoongAng Ilbo,
-    Chosun Ilbo, Dong-A Ilbo, Hankook Ilbo, Kyunghyang Shinmun, Hankyoreh, Maeil Business,
-    Minnan.com, Sohu Entertainment
-    """.split(",")
-)
-EVENT_NAMES = (
-    "Oscars", "Oscar", "Grammys", "Grammy", "Emmys", "Emmy", "Golden Globes", "Academy Awards",
-    "Met Gala",
-)  # fmt: skip
+KNOWN_ORGS = entries("known_orgs")
+EVENT_NAMES = entries("event_names")
 # Words that are never a name by themselves, whatever the NER thinks.
-NOT_NAMES = frozenset(
-    """
-    The A An He She It They We You I His Her Their Its Our This That These Those There Here
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Mr Mrs Ms Dr But And Or So If When
-    While After Before Meanwhile However Also Then According Although Though Yet Still Even
-    Netizens Fans Korean Korea Photo Source Sources Instagram Update Breaking Exclusive
-    Story Stories Reels Live Post Posts
-    """.split()
-)
+NOT_NAMES = words("not_names")
 # Capitalised words a role word is often followed by that are not names: official English title.
 _NATIONALITIES = frozenset(
     "English Japanese Chinese French American British German Korean K-pop K-drama Hallyu "

@@ -14,21 +14,10 @@ import re
 import unicodedata
 from functools import cache
 
+from storyline.lexicons import words
+
 # Korean surnames in the romanisations newspapers use, variants included.
-KOREAN_SURNAMES = frozenset(
-    """
-    Kim Gim Lee Yi Rhee Rhie Ri Park Pak Bak Choi Choe Chey Jung Jeong Chung Cheong Joung
-    Kang Gang Cho Jo Joh Yoon Yun Youn Jang Chang Lim Im Lym Han Hahn Oh O Seo Suh Seoh Shin
-    Sin Kwon Gwon Hwang Whang Ahn An Song Ryu Yoo Yu You Jeon Jun Chun Cheon Hong Ko Go Koh
-    Moon Mun Yang Son Sohn Bae Pae Baek Paik Baik Back Heo Hur Huh Nam Shim Sim Noh No Roh
-    Ha Kwak Gwak Sung Seong Cha Joo Ju Chu Woo U Min Na Ra Jin Ji Chi Uhm Um Eom Byun Byeon
-    Pyun Chae Che Won Bang Pang Bong Gong Kong Hyun Hyeon Ham Yeo Yeom Yum Gil Kil Pyo Myung
-    Myeong Tak Seol Sul Ma Ok Ku Koo Gu Do Doh Jeong Seok Suk Sun Seon Cheon Ye Jegal Namgoong
-    Namgung Sunwoo Seonwoo Dokgo Hwangbo Maeng Kye Gye Yook Yuk Pi Im Mo Kyung Kyeong Nah Kam
-    Gam Tae Chon Ryeo Yeon Rim Hae Dong Yong Ong Eo Ki Gi Geum Keum Bin Bok Wang Mok Lew Lyu
-    Hwa Seung Sa Sakong Jeol Ah Wi Pyeon Myeong Ban Yeop Eun Seon Tak Bu Gyeon Dan
-    """.split()
-)
+KOREAN_SURNAMES = words("korean_surnames")
 
 # Syllables of romanised Korean: initial + vowel + final, with the alternatives that
 # newspapers and agencies actually print (oo for u, ee for i, yo for yeo, ...).
@@ -51,16 +40,7 @@ def _syllables() -> frozenset[str]:
 
 # English words that are also syllables; in "Song To Be Released" they are headline
 # words, not a given name.
-ENGLISH_SYLLABLES = frozenset(
-    """
-    a an am as at be by do go he hi i if in is it me my no of oh on or so to up us we ye
-    ah ha aha bang ban bin bun den dig gun hang hen him hip hit hot hug jab jam jet kit
-    lab lap man map men mob mom nap net nun pan pen pin pop pot pub put ran rib rug sam
-    sat set sin sit son sun tan ten tin tip top bee see tee too woo yes yet rap pal pun
-    one ten ego all ill you bell sell tell well gap cap hat rat mat pat bat cat sang hung
-    rung sung king ring sing wing thing bring dong long song tong along among
-    """.split()
-)
+ENGLISH_SYLLABLES = words("english_syllables")
 
 
 def is_syllable(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from storyline.lexicons import entries
 from storyline.models import CleanedText
 
 _SOCIAL = r"(?:Instagram|Twitter|X|TikTok|Facebook|YouTube|Weibo|Threads|Naver|Weverse)"
@@ -25,27 +26,7 @@ _BYLINE = re.compile(
     r"^[Bb]y\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
     r"(?:\s*\([^)]*\))?(?:\s*[,|·•–—-].{0,60})?$"
 )
-_WIRE_AGENCIES = (
-    "Yonhap",
-    "Yonhap News",
-    "AP",
-    "AFP",
-    "Reuters",
-    "Xinhua",
-    "Kyodo",
-    "dpa",
-    "EFE",
-    "ANSA",
-    "UPI",
-    "Newsis",
-    "News1",
-    "Bernama",
-    "PTI",
-    "IANS",
-    "ANI",
-    "Bloomberg",
-    "TASS",
-)
+_WIRE_AGENCIES = entries("wire_agencies")
 _AGENCY = (
     r"(?P<agency>"
     + "|".join(map(re.escape, _WIRE_AGENCIES))
@@ -59,61 +40,7 @@ _DATELINE_WIRE = re.compile(
 )
 
 # Whole lines that are page furniture, compared after folding case and punctuation.
-_FURNITURE = frozenset(
-    {
-        "back to top",
-        "back to top button",
-        "scroll to top",
-        "top",
-        "read more",
-        "read next",
-        "read also",
-        "see also",
-        "more",
-        "subscribe",
-        "subscribe now",
-        "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "tweet",
-        "pin it",
-        "email",
-        "print",
-        "advertisement",
-        "sponsored",
-        "related",
-        "related articles",
-        "related article",
-        "related stories",
-        "related news",
-        "recommended",
-        "most read",
-        "most popular",
-        "trending",
-        "comments",
-        "leave a comment",
-        "previous article",
-        "next article",
-        "previous",
-        "next",
-        "sign up for our newsletter",
-        "click here",
-        "log in",
-        "login",
-        "sign in",
-        "skip to content",
-        "skip to main content",
-        "loading",
-        "view comments",
-        "copy link",
-        "link copied",
-        "facebook",
-        "twitter",
-        "whatsapp",
-        "kakaotalk",
-    }
-)
+_FURNITURE = frozenset(entries("page_furniture"))
 _FURNITURE_PREFIX = re.compile(
     r"^(?:read more|read also|also read|see also|related|recommended|follow us on|"
     r"sign up for|click here)\b.{0,120}$",
