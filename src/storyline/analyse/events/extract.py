@@ -43,8 +43,6 @@ if TYPE_CHECKING:
 # Every type a trigger reads, in the registry's order; reported speech is the last.
 RULES: tuple[EventType, ...] = tuple(t for t in EVENT_TYPES.values() if t.triggered)
 SPEECH = EVENT_TYPES["speech.statement"]
-
-
 _SILENCE_WORDS = re.compile(r"\b(?:interact\w*|lik\w+|comment\w*)\b", re.I)
 
 
@@ -165,8 +163,6 @@ def _quoted_tokens(sentence: Span) -> set[int]:
 
 
 _REFUSALS = frozenset({"decline", "refuse", "fail"})
-
-
 _REPORT_NOUNS = frozenset(
     "rumor rumour rumors rumours allegation allegations report reports scandal speculation "
     "claim claims news".split()

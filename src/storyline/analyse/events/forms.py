@@ -37,8 +37,6 @@ _JOINT_WORK = re.compile(
     r"(?:drama|film|movie|series|project|show)\W{0,4}$",
     re.IGNORECASE,
 )
-
-
 _PLANNED_WORDS = ("upcoming", "planned", "next", "collaboration")
 
 

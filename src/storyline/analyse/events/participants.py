@@ -25,11 +25,7 @@ if TYPE_CHECKING:
 
 
 _FEMALE = frozenset("actress actresses ms ms. mrs mrs. sister wife girlfriend mother".split())
-
-
 _MALE = frozenset("actor mr mr. brother husband boyfriend father".split())
-
-
 _AGENCY_NOUNS = frozenset({"agency", "label", "management"})
 
 
@@ -149,8 +145,6 @@ def _with_coordinated(
 
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-
-
 _OBJECTS = {"dobj", "pobj", "dative", "attr", "oprd", "obj", "iobj"}
 
 
@@ -232,8 +226,6 @@ def recent(
 
 # Words that point back to an entity named before, and the types they can name.
 _PRONOUNS = {"she", "he", "her", "his", "him", "hers", "it", "its"}
-
-
 _NOMINALS: dict[str, frozenset[EntityType]] = {
     **dict.fromkeys(["agency", "label", "company", "management"], frozenset({"org"})),
     **dict.fromkeys(
@@ -241,8 +233,6 @@ _NOMINALS: dict[str, frozenset[EntityType]] = {
         frozenset({"person"}),
     ),
 }
-
-
 # "the agency" is an entertainment company, not the last court or ministry named
 _AGENCY_WORDS = frozenset(
     "Entertainment Ent. Agency Management Studio Studios Music Label Company Co. Pictures "

@@ -1,0 +1,164 @@
+"""After the NER: its usual slips mended or dropped (leading articles, possessives,
+hyphenated names cut in two, run-on sentences, two names joined, award categories,
+nationalities), and one type per spelling in a document, every occurrence counted."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.analyse.annotate.cues import (
+    ARTICLES,
+    AWARD_CATEGORY,
+    LABEL_TYPES,
+    NOT_NAME_WORDS,
+    NOT_WORK_CUES,
+    OPEN_QUOTES,
+    RULE_SPANS,
+)
+from storyline.models import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# Words a hyphen turns a name into an adjective with: "Seoul-based", "Oscar-winning".
+_ADJECTIVE_TAILS = frozenset(
+    "based born bred winning nominated led owned run made themed inspired style related "
+    "bound centric era produced backed funded affiliated listed".split()
+)
+
+
+def glued_hyphen(doc: Doc, i: int) -> bool:
+    """doc[i] is a hyphen inside a name: the 'Kore-eda' of 'Kore - eda' (not the
+    '-based' of 'Seoul-based')."""
+    return (
+        doc[i].text in {"-", "‐", "‑"}
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].text.isalpha()
+        and doc[i + 1].lower_ not in _ADJECTIVE_TAILS
+    )
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # token indexes
+    end: int
+    label: str
+    from_rule: bool
+
+
+def cleaned_entities(doc: Doc) -> list[Candidate]:
+    """The entities, with the NER's usual slips mended or dropped: leading articles,
+    possessives, hyphenated names cut in two ('Tae' of 'Tae-sang'), a sentence run on
+    ('Agust D. Through'), two names joined ('Song and Gang')."""
+    rule_spans = {(start, end) for start, end in doc.user_data.get(RULE_SPANS, [])}
+    kept: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_TYPES:
+            continue
+        if (ent.start, ent.end) in rule_spans:
+            kept.append(Candidate(ent.start, ent.end, ent.label_, from_rule=True))
+            continue
+        start, end = _mended(doc, ent.start, ent.end)
+        if start < end and _plausible(doc[start:end], ent.label_):
+            kept.append(Candidate(start, end, ent.label_, from_rule=False))
+    return kept
+
+
+def _mended(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].text in ARTICLES or doc[start].is_space):
+        start += 1
+    while start >= 2 and glued_hyphen(doc, start - 1):
+        start -= 2
+    while end + 1 < len(doc) and glued_hyphen(doc, end):
+        end += 2
+    for i in range(start + 1, end):
+        if doc[i - 1].text.endswith(".") and doc[i].is_title and doc[i].is_stop:
+            end = i
+            break
+    while end - 2 > start and doc[end - 1].lower_ in _ADJECTIVE_TAILS and doc[end - 2].text == "-":
+        end -= 2
+    while end > start and (
+        doc[end - 1].text in {"'s", "’s", "'", "’"}
+        or (doc[end - 1].is_punct and doc[end - 1].text not in {"+", "!", "?"})
+    ):
+        end -= 1
+    return start, end
+
+
+def _plausible(span: Span, label: str) -> bool:
+    text = span.text
+    first = text[:1]
+    before = span.doc[span.start - 2 : span.start]
+    return not (
+        "\n" in text
+        or len(span) > 8
+        or not (first.isupper() or first.isdigit())
+        or text in NOT_NAME_WORDS
+        or all(t.text in NOT_NAME_WORDS or t.is_punct for t in span)
+        or AWARD_CATEGORY.search(text)
+        or (" and " in text and not _quoted(span))  # 'Park and Kore-eda' ran together
+        or (label != "WORK_OF_ART" and (text.isdigit() or ", " in text))
+        or (label == "WORK_OF_ART" and any(t.lower_ in NOT_WORK_CUES for t in before))
+    )
+
+
+def _quoted(span: Span) -> bool:
+    return span.start > 0 and span.doc[span.start - 1].text in OPEN_QUOTES
+
+
+def consistent(
+    doc: Doc, candidates: list[Candidate], sentence_starts: Sequence[int]
+) -> list[Mention]:
+    """One type per spelling within a document, and every occurrence of a name rules
+    found is a mention, even where the NER missed it."""
+    from bisect import bisect_right
+
+    votes: dict[str, Counter[str]] = {}
+    rule_label: dict[str, str] = {}  # spellings a rule found, and the rule's label
+    for c in candidates:
+        text = doc[c.start : c.end].text
+        if c.from_rule:
+            rule_label.setdefault(text, c.label)
+        votes.setdefault(text, Counter())[c.label] += 1
+    label_of = {
+        text: rule_label.get(text) or counts.most_common(1)[0][0] for text, counts in votes.items()
+    }
+    spans = {(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in candidates}
+    text_of_doc = doc.text  # doc.text joins every token: once, not per mention
+    spans |= set(_more_occurrences(text_of_doc, [t for t in rule_label if len(t) > 2], spans))
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if taken and start < taken[-1][1]:
+            continue
+        text = text_of_doc[start:end]
+        label = label_of.get(text)
+        if label is None:
+            continue
+        taken.append((start, end))
+        sentence = bisect_right(sentence_starts, start) - 1
+        ruled = text in rule_label
+        mentions.append(
+            Mention(start, end, text, LABEL_TYPES[label], max(sentence, 0), ruled=ruled)
+        )
+    return mentions
+
+
+def _more_occurrences(
+    text: str, names: list[str], known: set[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    if not names:
+        return
+    pattern = re.compile(
+        r"(?<![\w@])(?:"
+        + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+        + r")(?![\w-])"
+    )
+    for match in pattern.finditer(text):
+        if match.span() not in known:
+            yield match.span()
