@@ -8,12 +8,25 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 from typing import Literal
 
 Precision = Literal["day", "month", "year", "unknown"]
 DateBasis = Literal["input", "metadata", "content", "unknown"]
 InputKind = Literal["txt", "html", "jsonl", "json", "csv", "url"]
+
+
+def new_id(prefix: str, key: str) -> str:
+    """An id: a one-letter prefix saying what it names ("d", "e", "v", "r", "s"), and 16
+    hex digits of the SHA-256 of what makes it that thing."""
+    return f"{prefix}_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def first_day(value: str) -> date:
+    """The first day of a date cut to its precision: "2024" and "2024-01" -> 2024-01-01."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 @dataclass(slots=True, frozen=True)
@@ -303,8 +316,7 @@ class Relation:
 
     @property
     def id(self) -> str:
-        key = f"{self.type}|{self.subject}|{self.object}".encode()
-        return "r_" + hashlib.sha256(key).hexdigest()[:16]
+        return new_id("r", f"{self.type}|{self.subject}|{self.object}")
 
 
 # stories -----------------------------------------------------------------------------

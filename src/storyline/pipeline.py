@@ -21,7 +21,7 @@ from storyline.analyse.resolve import refresh_entity, resolve_document
 from storyline.connect.fusion import fuse_events
 from storyline.connect.stories import assign_story, leave_story
 from storyline.errors import InputError
-from storyline.models import Document, Outcome, RawDocument
+from storyline.models import Document, Outcome, RawDocument, new_id
 from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
 from storyline.read.clean import clean, normalise
 from storyline.read.copies import index_signature, nearest_copy, signature
@@ -84,7 +84,7 @@ def input_fingerprint(raw: RawDocument) -> str:
 def document_id(content_hash: str, url: str | None) -> str:
     """d_ + 16 hex digits; the same text at two URLs is two documents."""
     key = f"{url}\n{content_hash}" if url else content_hash
-    return "d_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return new_id("d", key)
 
 
 def outlet_from_url(url: str | None) -> str | None:

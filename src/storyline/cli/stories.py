@@ -25,7 +25,6 @@ from storyline.cli.base import (
     print_json,
     span_text,
 )
-from storyline.connect.fusion import fused_events
 from storyline.connect.stories import restory
 from storyline.errors import StorylineError
 from storyline.present.export import (
@@ -37,6 +36,7 @@ from storyline.present.export import (
 from storyline.present.graph import FORMATS as GRAPH_FORMATS
 from storyline.present.graph import render as render_graph
 from storyline.present.graph import story_graph
+from storyline.present.pages import story_page
 from storyline.present.report import FORMATS as REPORT_FORMATS
 from storyline.present.report import build_report, to_html, to_markdown
 from storyline.present.timeline import Entry, store_summary_timeline, timeline
@@ -93,17 +93,18 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
     into another shows that one.
     """
     with open_db(ctx) as store:
-        resolved = store.story_named(story_id)
-        story = store.story(resolved)
-        record = story_record(store, story)
-        documents = sorted(
-            (store.get_document(d) for d in story.documents),
-            key=lambda d: (d.published.value or "9999", d.id),
-        )
-        names = store.entity_names(record["entities"][:10])
-        events = fused_events(store, story_id=resolved)
+        page = story_page(store, story_id)
+    story, documents, events = page.story, page.documents, page.events
     if as_json:
-        record["events"] = [event_record(e) for e in events]
+        record = {
+            "id": story.id,
+            "title": story.title,
+            "documents": list(story.documents),
+            "entities": [e for e, _ in page.entities],
+            "first": story.first,
+            "last": story.last,
+            "events": [event_record(e) for e in events],
+        }
         print_json(record)
         return
     out.print(
@@ -118,10 +119,7 @@ def story_command(ctx: click.Context, story_id: str, as_json: bool) -> None:
         out.print(f"  {when:10}  {escape(outlet):24}  {escape(document.title or document.id)}")
         for copy in copies:
             out.print(f"  {'':10}  [dim]copy: {escape(copy.outlet or copy.id)} {copy.id}[/]")
-    out.print(
-        "\n[bold]About[/]  "
-        + escape(", ".join(names[e] for e in record["entities"][:10] if e in names))
-    )
+    out.print("\n[bold]About[/]  " + escape(", ".join(name for _, name in page.entities[:10])))
     if events:
         out.print("\n[bold]Events[/]")
         for event in events:
@@ -217,7 +215,8 @@ def timeline_command(
                 entity_ids=[store.entity_named(entity_name)] if entity_name else (),
                 pair=(store.entity_named(pair[0]), store.entity_named(pair[1])) if pair else None,
             )
-        outlets = {d.id: d.outlet or d.id for d in store.documents()}
+        labels = store.document_labels(v.document for e in entries for v in e.evidence)
+        outlets = {document: label.outlet for document, label in labels.items()}
     if fmt == "json":
         print_json([entry_record(e) for e in entries])
     elif fmt == "markdown":

@@ -16,12 +16,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 from typing import Protocol
 
 from storyline.analyse.eventtypes import EVENT_TYPES
 from storyline.analyse.summaries import summarise
-from storyline.models import Conflict, DocumentSource, Event, TimeValue
+from storyline.models import Conflict, DocumentSource, Event, TimeValue, first_day
 
 # Days apart that two day-precise dates of one event may be, from different outlets
 # (time zones, "yesterday" read on the wrong day); further apart, they are two events.
@@ -62,6 +61,8 @@ class EventReadings(Protocol):
         document_id: str | None = None,
         story_id: str | None = None,
         types: Sequence[str] = (),
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[list[Event]]: ...
 
     def event_page_readings(
@@ -73,6 +74,8 @@ class EventReadings(Protocol):
         type_pattern: str | None = None,
         story_id: str | None = None,
         types: Sequence[str] = (),
+        since: str | None = None,
+        until: str | None = None,
     ) -> tuple[int, list[list[Event]]]: ...
 
     def latest_event_readings(
@@ -108,16 +111,21 @@ def fused_events(
     document_id: str | None = None,
     story_id: str | None = None,
     types: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
 ) -> list[Event]:
     """Fused events in time order (unknown times last), each once with the evidence of
     every document that reports it: those with a reading that matches the filters by
-    participant, type (a glob: 'social.*', or any of `types`), document or story."""
+    participant, type (a glob: 'social.*', or any of `types`), document or story, or
+    dated on or after `since` and on or before `until`."""
     groups = store.event_readings(
         entity_ids=entity_ids,
         type_pattern=type_pattern,
         document_id=document_id,
         story_id=story_id,
         types=types,
+        since=since,
+        until=until,
     )
     return sorted(_fused(store, groups), key=time_order)
 
@@ -131,6 +139,8 @@ def fused_event_page(
     type_pattern: str | None = None,
     story_id: str | None = None,
     types: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
 ) -> tuple[int, list[Event]]:
     """How many fused events match, and `limit` of them from `offset` (dated ones by
     date, then undated ones in the order they were read)."""
@@ -141,6 +151,8 @@ def fused_event_page(
         type_pattern=type_pattern,
         story_id=story_id,
         types=types,
+        since=since,
+        until=until,
     )
     return total, _fused(store, groups)
 
@@ -216,7 +228,7 @@ def _reported_together(a: Event, first: Report | None, b: Event, second: Report 
     UNDATED_WINDOW_DAYS of it, and not before the other's date."""
     if first is None or second is None or not first.published or not second.published:
         return True
-    if abs((_day(first.published) - _day(second.published)).days) > UNDATED_WINDOW_DAYS:
+    if abs((first_day(first.published) - first_day(second.published)).days) > UNDATED_WINDOW_DAYS:
         return False
     for event, report in ((a, second), (b, first)):  # a dated event is not reported before it
         if (
@@ -229,18 +241,13 @@ def _reported_together(a: Event, first: Report | None, b: Event, second: Report 
     return True
 
 
-def _day(value: str) -> date:
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])
-
-
 def _times_agree(a: TimeValue, b: TimeValue, other_outlet: bool) -> bool:
     if a.value is None or b.value is None:
         return True
     if a.value.startswith(b.value) or b.value.startswith(a.value):
         return True
     if other_outlet and a.precision == b.precision == "day":
-        return abs((_day(a.value) - _day(b.value)).days) <= (DATE_SLACK_DAYS)
+        return abs((first_day(a.value) - first_day(b.value)).days) <= (DATE_SLACK_DAYS)
     return False
 
 

@@ -15,7 +15,6 @@ old id keeps resolving. A near-copy joins its original's story.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections import Counter
@@ -24,7 +23,8 @@ from contextlib import AbstractContextManager
 from typing import Protocol
 
 from storyline.analyse.eventtypes import EVENT_TYPES
-from storyline.models import Document, StoryJoin
+from storyline.models import Document, StoryJoin, first_day, new_id
+from storyline.similarity import cosine
 
 JOIN = 0.08  # least similarity to join a story
 MERGE = 0.3  # least similarity to a second story for the two to merge
@@ -122,7 +122,7 @@ def assign_story(store: StoryStore, document: Document) -> str:
         reverse=True,
     )
     if not scored or scored[0][0] < JOIN:
-        story = "s_" + hashlib.sha256(document.id.encode("utf-8")).hexdigest()[:16]
+        story = new_id("s", document.id)
         store.join_story(story, join)
     else:
         story = scored[0][1]
@@ -200,7 +200,7 @@ def _similarity(
 ) -> float:
     """How much the document is like the story: the geometric mean of its entities' and
     its words' similarity to the story's, less for a story far away in time."""
-    entities = _cosine(
+    entities = cosine(
         profile, _weights(store, store.story_entity_counts(story, STORY_ENTITIES), total)
     )
     text = _text_cosine(store, words, story)
@@ -220,25 +220,11 @@ def _text_cosine(store: StoryStore, words: Mapping[str, float], story: str) -> f
     return dot / norm if dot and norm else 0.0
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    shared = sum(a[k] * b[k] for k in a.keys() & b.keys())
-    if not shared:
-        return 0.0
-    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    return shared / norm
-
-
 def _days_outside(value: str | None, first: str | None, last: str | None) -> int:
     """How far a date lies outside a span, in days (0 when unknown or inside)."""
     if not value or not first or not last:
         return 0
-    from datetime import date
-
-    def day(text: str) -> date:
-        parts = [int(p) for p in text.split("-")] + [1, 1]
-        return date(parts[0], parts[1], parts[2])
-
-    when, start, end = day(value), day(first), day(last)
+    when, start, end = first_day(value), first_day(first), first_day(last)
     if when < start:
         return (start - when).days
     if when > end:

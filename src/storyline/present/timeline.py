@@ -16,13 +16,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.analyse.times import find_times
 from storyline.connect.fusion import fused_event_page, fused_events
 from storyline.models import Conflict, Document, Event, Evidence, Modality
+from storyline.similarity import cosine
 
 if TYPE_CHECKING:
     from storyline.store import SQLiteStore
@@ -164,7 +165,7 @@ def _central(candidates: list[_Sentence], idf: dict[str, float], n: int) -> list
     for vector in vectors:
         for word, value in vector.items():
             centroid[word] += value
-    ranked = sorted(range(len(candidates)), key=lambda i: (-_cosine(vectors[i], centroid), i))
+    ranked = sorted(range(len(candidates)), key=lambda i: (-cosine(vectors[i], centroid), i))
     picked: list[int] = []
     seen_texts: set[str] = set()
     for i in ranked:
@@ -172,20 +173,11 @@ def _central(candidates: list[_Sentence], idf: dict[str, float], n: int) -> list
             break
         if candidates[i].text in seen_texts:
             continue
-        if any(_cosine(vectors[i], vectors[j]) > REDUNDANT for j in picked):
+        if any(cosine(vectors[i], vectors[j]) > REDUNDANT for j in picked):
             continue
         picked.append(i)
         seen_texts.add(candidates[i].text)
     return [candidates[i] for i in picked]
-
-
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    if not dot:
-        return 0.0
-    return dot / (
-        math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
-    )
 
 
 # --- from the store ---------------------------------------------------------------------

@@ -18,6 +18,7 @@ from storyline.models import (
     Spelling,
     StoredEntity,
 )
+from storyline.store.sql import marks
 
 
 class EntityTables:
@@ -178,7 +179,7 @@ class EntityTables:
             return found
         rows = self.conn.execute(
             "SELECT k.key, e.id, e.type, e.name, e.rowid FROM entity_keys k "
-            f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({', '.join('?' * len(keys))}) "
+            f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({marks(len(keys))}) "
             "ORDER BY e.rowid",
             keys,
         )
@@ -209,7 +210,7 @@ class EntityTables:
         row = self.conn.execute(
             "SELECT count(DISTINCT b.entity_id) FROM mentions a "
             "JOIN mentions b ON b.document_id = a.document_id "
-            f"WHERE a.entity_id = ? AND b.entity_id IN ({', '.join('?' * len(others))})",
+            f"WHERE a.entity_id = ? AND b.entity_id IN ({marks(len(others))})",
             (entity_id, *others),
         ).fetchone()
         return int(row[0])
@@ -256,10 +257,10 @@ class EntityTables:
             ids = list(dict.fromkeys(ids))
             if not ids:
                 return []
-            marks = ", ".join("?" * len(ids))
-            where.append(f"e.id IN ({marks})")
+            holes = marks(len(ids))
+            where.append(f"e.id IN ({holes})")
             params.extend(ids)
-            only = f"WHERE entity_id IN ({marks})"
+            only = f"WHERE entity_id IN ({holes})"
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         entities = {
             row["id"]: Entity(row["id"], row["type"], row["name"])
@@ -384,7 +385,7 @@ class EntityTables:
         if not ids:
             return {}
         rows = self.conn.execute(
-            f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' * len(ids))})", ids
+            f"SELECT id, name FROM entities WHERE id IN ({marks(len(ids))})", ids
         )
         return {str(r[0]): str(r[1]) for r in rows}
 

@@ -20,6 +20,7 @@ from storyline.models import (
     Precision,
     TimeValue,
 )
+from storyline.store.sql import Where, chunks, marks
 
 _EVENT_COLUMNS = (
     "id, type, modality, time_value, time_precision, time_text, summary, quote, fused_id"
@@ -27,34 +28,38 @@ _EVENT_COLUMNS = (
 
 
 def _event_filter(
-    entity_ids: Sequence[str],
-    type_pattern: str | None,
-    document_id: str | None,
-    story_id: str | None,
+    entity_ids: Sequence[str] = (),
+    type_pattern: str | None = None,
+    document_id: str | None = None,
+    story_id: str | None = None,
     types: Sequence[str] = (),
-) -> tuple[str, list[str]]:
-    """An SQL condition on event rows (readings), and its parameters."""
-    where: list[str] = ["1"]
-    params: list[str] = []
+    since: str | None = None,
+    until: str | None = None,
+) -> Where:
+    """A condition on event rows (readings): naming one of `entity_ids`, of a type
+    (a glob: 'social.*', or one of `types`), read from a document or a story's
+    documents, dated (at the dates' precision) on or after `since`, on or before
+    `until`."""
+    where = Where()
     if entity_ids:
-        marks = ", ".join("?" * len(entity_ids))
-        where.append(
-            f"id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({marks}))"
+        where.add(
+            f"id IN (SELECT event_id FROM event_participants WHERE entity_id IN "
+            f"({marks(len(entity_ids))}))",
+            *entity_ids,
         )
-        params.extend(entity_ids)
     if type_pattern:
-        where.append("type GLOB ?")
-        params.append(type_pattern)
+        where.add("type GLOB ?", type_pattern)
     if types:
-        where.append(f"type IN ({', '.join('?' * len(types))})")
-        params.extend(types)
+        where.add_in("type", types)
     if document_id:
-        where.append("document_id = ?")
-        params.append(document_id)
+        where.add("document_id = ?", document_id)
     if story_id:
-        where.append("document_id IN (SELECT id FROM documents WHERE story = ?)")
-        params.append(story_id)
-    return " AND ".join(where), params
+        where.add("document_id IN (SELECT id FROM documents WHERE story = ?)", story_id)
+    if since:
+        where.add("substr(time_value, 1, length(?)) >= ?", since, since)
+    if until:
+        where.add("substr(time_value, 1, length(?)) <= ?", until, until)
+    return where
 
 
 class EventTables:
@@ -99,7 +104,7 @@ class EventTables:
         rows = self.conn.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE type = ? AND id != ? AND id IN "
             "(SELECT event_id FROM event_participants WHERE entity_id IN "
-            f"({', '.join('?' * len(entities))})) ORDER BY rowid DESC LIMIT ?",
+            f"({marks(len(entities))})) ORDER BY rowid DESC LIMIT ?",
             (event.type, event.id, *entities, limit),
         ).fetchall()
         rows.reverse()
@@ -116,12 +121,13 @@ class EventTables:
         document_id: str | None = None,
         story_id: str | None = None,
         types: Sequence[str] = (),
+        since: str | None = None,
+        until: str | None = None,
     ) -> list[list[Event]]:
-        """The readings of each fused event that has a reading matching the filters by
-        participant, type (a glob: 'social.*', or any of `types`), document or story;
-        a group per fused event, in the order they were read."""
-        matching, params = _event_filter(entity_ids, type_pattern, document_id, story_id, types)
-        return list(self._groups(matching, params).values())
+        """The readings of each fused event that has a reading matching the filters
+        (`_event_filter`); a group per fused event, in the order they were read."""
+        where = _event_filter(entity_ids, type_pattern, document_id, story_id, types, since, until)
+        return list(self._groups(where.sql, where.params).values())
 
     def event_page_readings(
         self,
@@ -132,12 +138,15 @@ class EventTables:
         type_pattern: str | None = None,
         story_id: str | None = None,
         types: Sequence[str] = (),
+        since: str | None = None,
+        until: str | None = None,
     ) -> tuple[int, list[list[Event]]]:
         """How many fused events match, and the readings of `limit` of them from
         `offset`: dated ones by date, then undated ones in the order they were read.
         Only the page is read, so an entity named in thousands of events pages as fast
         as any."""
-        matching, params = _event_filter(entity_ids, type_pattern, None, story_id, types)
+        where = _event_filter(entity_ids, type_pattern, None, story_id, types, since, until)
+        matching, params = where.sql, where.params
         total = self.conn.execute(
             f"SELECT count(DISTINCT fused_id) FROM events WHERE {matching}", params
         ).fetchone()[0]
@@ -153,7 +162,7 @@ class EventTables:
         ]
         if not page:
             return int(total), []
-        groups = self._groups(f"fused_id IN ({', '.join('?' * len(page))})", page)
+        groups = self._groups(f"fused_id IN ({marks(len(page))})", page)
         return int(total), [groups[f] for f in page if f in groups]
 
     def latest_event_readings(
@@ -166,18 +175,18 @@ class EventTables:
     ) -> list[list[Event]]:
         """The readings of the fused events of the `limit` latest readings that match
         (by ingest order)."""
-        matching, params = _event_filter(entity_ids, None, None, story_id, types)
+        where = _event_filter(entity_ids, story_id=story_id, types=types)
         recent = [
             str(r[0])
             for r in self.conn.execute(
-                f"SELECT fused_id FROM events WHERE {matching} ORDER BY rowid DESC LIMIT ?",
-                (*params, limit),
+                f"SELECT fused_id FROM events WHERE {where.sql} ORDER BY rowid DESC LIMIT ?",
+                (*where.params, limit),
             )
         ]
         recent = list(dict.fromkeys(recent))
         if not recent:
             return []
-        return list(self._groups(f"fused_id IN ({', '.join('?' * len(recent))})", recent).values())
+        return list(self._groups(f"fused_id IN ({marks(len(recent))})", recent).values())
 
     def _groups(self, matching: str, params: Sequence[str]) -> dict[str, list[Event]]:
         """The readings of each fused event that has a reading matching the condition,
@@ -197,13 +206,12 @@ class EventTables:
         its original (a copy's, else its own)."""
         ids = list(document_ids)
         out: dict[str, DocumentSource] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in chunks(ids):
             rows = self.conn.execute(
                 "SELECT d.id, d.published_value, d.rowid, coalesce(o.credited_sources, "
                 "d.credited_sources), coalesce(o.outlet, d.outlet), coalesce(o.id, d.id) "
                 "FROM documents d LEFT JOIN documents o ON o.id = d.duplicate_of "
-                f"WHERE d.id IN ({', '.join('?' * len(chunk))})",
+                f"WHERE d.id IN ({marks(len(chunk))})",
                 chunk,
             )
             for id_, published, order, credited, outlet, original in rows:
@@ -216,12 +224,11 @@ class EventTables:
         ids = [str(row["id"]) for row in rows]
         participants: dict[str, list[Participant]] = defaultdict(list)
         evidence: dict[str, list[Evidence]] = defaultdict(list)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" * len(chunk))
+        for chunk in chunks(ids):
+            holes = marks(len(chunk))
             for event_id, role, entity, name in self.conn.execute(
                 "SELECT p.event_id, p.role, p.entity_id, e.name FROM event_participants p "
-                f"LEFT JOIN entities e ON e.id = p.entity_id WHERE p.event_id IN ({marks}) "
+                f"LEFT JOIN entities e ON e.id = p.entity_id WHERE p.event_id IN ({holes}) "
                 "ORDER BY p.event_id, p.position",
                 chunk,
             ):
@@ -230,7 +237,7 @@ class EventTables:
                 )
             for event_id, document, begin, end, text in self.conn.execute(
                 "SELECT event_id, document_id, char_start, char_end, text FROM event_evidence "
-                f"WHERE event_id IN ({marks}) ORDER BY event_id, document_id, char_start",
+                f"WHERE event_id IN ({holes}) ORDER BY event_id, document_id, char_start",
                 chunk,
             ):
                 evidence[event_id].append(Evidence(str(document), int(begin), int(end), str(text)))
@@ -262,8 +269,8 @@ class EventTables:
     def count_events(self, *, entity_ids: Sequence[str] = ()) -> int:
         """Fused events (of these entities): each real event once, however many
         documents report it."""
-        matching, params = _event_filter(entity_ids, None, None, None)
+        where = _event_filter(entity_ids)
         row = self.conn.execute(
-            f"SELECT count(DISTINCT fused_id) FROM events WHERE {matching}", params
+            f"SELECT count(DISTINCT fused_id) FROM events WHERE {where.sql}", where.params
         ).fetchone()
         return int(row[0])

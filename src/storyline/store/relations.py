@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import cast
 
 from storyline.models import Claim, Evidence, Modality
+from storyline.store.sql import Where, marks
 
 
 class RelationTables:
@@ -33,20 +34,16 @@ class RelationTables:
 
     def claims(self, *, entity_ids: Sequence[str] = (), story_id: str | None = None) -> list[Claim]:
         """Stated relations naming any of `entity_ids`, or read from a story's documents."""
-        where, params = [], []
+        where = Where()
         if entity_ids:
-            marks = ", ".join("?" * len(entity_ids))
-            where.append(f"(subject IN ({marks}) OR object IN ({marks}))")
-            params.extend([*entity_ids, *entity_ids])
+            holes = marks(len(entity_ids))
+            where.add(f"(subject IN ({holes}) OR object IN ({holes}))", *entity_ids, *entity_ids)
         if story_id:
-            where.append("document_id IN (SELECT id FROM documents WHERE story = ?)")
-            params.append(story_id)
+            where.add("document_id IN (SELECT id FROM documents WHERE story = ?)", story_id)
         rows = self.conn.execute(
             "SELECT type, subject, object, modality, document_id, char_start, char_end, text "
-            "FROM relation_claims"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY document_id, char_start",
-            params,
+            f"FROM relation_claims WHERE {where.sql} ORDER BY document_id, char_start",
+            where.params,
         )
         return [
             Claim(

@@ -19,6 +19,7 @@ from storyline.store.entities import EntityTables
 from storyline.store.events import EventTables
 from storyline.store.migrations import current_version, latest_version, migrate
 from storyline.store.relations import RelationTables
+from storyline.store.sql import Where, chunks, marks
 from storyline.store.stories import StoryTables
 
 T = TypeVar("T")
@@ -173,8 +174,7 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
 
     def insert_document(self, doc: Document, content_hash: str) -> None:
         self.conn.execute(
-            f"INSERT INTO documents ({_DOCUMENT_COLUMNS}, content_hash) "
-            f"VALUES ({', '.join('?' * 18)})",
+            f"INSERT INTO documents ({_DOCUMENT_COLUMNS}, content_hash) VALUES ({marks(18)})",
             (
                 doc.id,
                 doc.source,
@@ -285,18 +285,18 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
         outlet: str | None = None,
     ) -> tuple[int, list[Document]]:
         """How many documents match, and `limit` of them from `offset`, in ingest order."""
-        where, params = [], []
+        where = Where()
         if story_id:
-            where.append("story = ?")
-            params.append(story_id)
+            where.add("story = ?", story_id)
         if outlet:
-            where.append("outlet = ?")
-            params.append(outlet)
-        clause = (" WHERE " + " AND ".join(where)) if where else ""
-        total = self.conn.execute(f"SELECT count(*) FROM documents{clause}", params).fetchone()[0]
+            where.add("outlet = ?", outlet)
+        total = self.conn.execute(
+            f"SELECT count(*) FROM documents WHERE {where.sql}", where.params
+        ).fetchone()[0]
         rows = self.conn.execute(
-            f"SELECT {_DOCUMENT_COLUMNS} FROM documents{clause} ORDER BY rowid LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents WHERE {where.sql} "
+            "ORDER BY rowid LIMIT ? OFFSET ?",
+            (*where.params, limit, offset),
         )
         return int(total), [_document(r) for r in rows]
 
@@ -305,11 +305,10 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
         source), title, date and ingest order; without reading its text."""
         ids = list(dict.fromkeys(ids))
         out: dict[str, DocumentLabel] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
+        for chunk in chunks(ids):
             rows = self.conn.execute(
                 "SELECT id, outlet, source, title, published_value, rowid FROM documents "
-                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+                f"WHERE id IN ({marks(len(chunk))})",
                 chunk,
             )
             for id_, outlet, source, title, published, order in rows:

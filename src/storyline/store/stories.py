@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from storyline.errors import NotFoundError
 from storyline.models import Story, StoryJoin
+from storyline.store.sql import chunks, marks
 
 # The entities a story is about (not the accounts it passes through).
 _STORY_TYPES = "('person', 'work', 'event', 'org', 'place')"
@@ -239,7 +240,7 @@ class StoryTables:
             return {}
         rows = self.conn.execute(
             "SELECT term, weight FROM story_terms WHERE story_id = ? AND term IN "
-            f"({', '.join('?' * len(terms))})",
+            f"({marks(len(terms))})",
             (story_id, *terms),
         )
         return {str(t): float(w) for t, w in rows}
@@ -266,11 +267,9 @@ class StoryTables:
 
     def _frequencies(self, table: str, column: str, keys: list[str]) -> dict[str, int]:
         out: dict[str, int] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
+        for chunk in chunks(keys):
             rows = self.conn.execute(
-                f"SELECT {column}, documents FROM {table} "
-                f"WHERE {column} IN ({', '.join('?' * len(chunk))})",
+                f"SELECT {column}, documents FROM {table} WHERE {column} IN ({marks(len(chunk))})",
                 chunk,
             )
             out.update({str(k): int(n) for k, n in rows})
@@ -284,7 +283,7 @@ class StoryTables:
         rows = self.conn.execute(
             "SELECT e.id, e.type, e.name, coalesce(sum(s.mentions), 0) FROM entities e "
             "LEFT JOIN entity_spellings s ON s.entity_id = e.id "
-            f"WHERE e.id IN ({', '.join('?' * len(ids))}) GROUP BY e.id",
+            f"WHERE e.id IN ({marks(len(ids))}) GROUP BY e.id",
             ids,
         )
         return {str(r[0]): (str(r[1]), str(r[2]), int(r[3])) for r in rows}

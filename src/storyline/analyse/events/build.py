@@ -3,7 +3,6 @@ the sentence as evidence."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import TYPE_CHECKING
 
 from storyline.analyse.events.context import (
@@ -21,6 +20,7 @@ from storyline.models import (
     Evidence,
     Mention,
     Participant,
+    new_id,
 )
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def make_event(
         quote = max(quotes, key=len) if quotes else None  # the words, not a quoted title
     seed = f"{document.id}\n{type_}\n{start}\n" + "\n".join(f"{p.role}={p.entity}" for p in people)
     return Event(
-        id="v_" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16],
+        id=new_id("v", seed),
         type=type_,
         participants=people,
         time=time,

@@ -3,7 +3,6 @@ drama"), "“Parasite” star Song Kang-ho", cast lists ("starring A and B"), bi
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -26,6 +25,7 @@ from storyline.models import (
     Evidence,
     Participant,
     TimeValue,
+    new_id,
 )
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def births(context: Context, index: int, sentence: Span) -> Iterator[Event]:
         start, end = context.sentences[index]
         seed = f"{context.document.id}\nbio.born\n{start}\n{person.entity}"
         yield Event(
-            id="v_" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16],
+            id=new_id("v", seed),
             type="bio.born",
             participants=participants,
             time=TimeValue(time.value, "year", time.text) if time.value else time,

@@ -5,7 +5,6 @@ recorded with their reason. Also the name and type an entity goes by."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -34,6 +33,7 @@ from storyline.models import (
     Sentence,
     Spelling,
     StoredEntity,
+    new_id,
 )
 
 
@@ -103,7 +103,7 @@ _CONTEXTUAL_KEYS = ("s:", "g:")
 def new_entity_id(entity: LocalEntity, document_id: str) -> str:
     keys = "\n".join(sorted(entity.blocking_keys()))
     seed = f"{entity.type}\n{keys}\n{entity.display}\n{document_id}"
-    return "e_" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:16]
+    return new_id("e", seed)
 
 
 def compatible(a: EntityType, b: EntityType) -> bool:
