@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 from storyline.analyse.annotate import Annotation, Annotator
 from storyline.connect.fusion import fused_events
 from storyline.models import Outcome, RawDocument
-from storyline.pipeline import IngestResult, document_id, fingerprint, ingest, prepare
+from storyline.pipeline import (
+    INPUT,
+    STAGES,
+    IngestResult,
+    document_id,
+    fingerprint,
+    ingest,
+    prepare,
+)
 from storyline.store import SQLiteStore
 from tests.conftest import CLI
 from tests.test_read import input_file
@@ -234,3 +242,15 @@ def test_ingesting_any_files_completes_and_names_each_failure(
         assert str(inbox / "good.txt") in stored
         for path in paths:
             assert str(path) in stored or str(path) in failed, result.output
+
+
+def test_stages_are_declared_in_an_order_that_works() -> None:
+    known = set(INPUT)
+    for stage in STAGES:
+        assert set(stage.needs) <= known, f"{stage.name} needs {set(stage.needs) - known}"
+        known |= set(stage.sets)
+    # nothing is annotated before it is prepared, nor stored before it is annotated
+    rank = {"prepare": 0, "annotate": 1, "store": 2, "analyse": 2}
+    ranks = [rank[stage.phase] for stage in STAGES]
+    assert ranks == sorted(ranks)
+    assert all(stage.run is not None for stage in STAGES if stage.phase != "annotate")

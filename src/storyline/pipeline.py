@@ -1,8 +1,11 @@
-"""Ingest: read inputs; clean, date, annotate and resolve each document; store it once.
+"""The pipeline: every stage a document goes through, in order, and ingest.
 
-`prepare` is the per-document function (the same one a batch engine would map over a
-corpus); `ingest` runs it over the user's inputs and writes each document in its own
-transaction. A bad input becomes a FAILED result and the batch goes on.
+`STAGES` declares the order, what each stage needs and what it sets. `prepare` runs
+the stages that need nothing but the input (the per-document function a batch engine
+would map over a corpus); spaCy annotates many prepared documents at a time; then
+each document is written in its own transaction by the stages that need the store.
+`ingest` runs all of it over the user's inputs; a bad input becomes a FAILED result
+and the batch goes on.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.analyse.annotate import Annotation, Annotator, default_annotator
@@ -21,13 +25,63 @@ from storyline.analyse.resolve import refresh_entity, resolve_document
 from storyline.connect.fusion import fuse_events
 from storyline.connect.stories import assign_story, leave_story
 from storyline.errors import InputError
-from storyline.models import Document, Outcome, RawDocument, new_id
+from storyline.models import (
+    CleanedText,
+    Document,
+    Event,
+    Mention,
+    Outcome,
+    Published,
+    RawDocument,
+    new_id,
+)
 from storyline.read import InputRef, ReadOptions, expand_inputs, is_stdin, read_input
 from storyline.read.clean import clean, normalise
 from storyline.read.copies import index_signature, nearest_copy, signature
 from storyline.read.language import detect_language
 from storyline.read.published import publication_date
 from storyline.store import SQLiteStore
+
+
+@dataclass(slots=True)
+class Draft:
+    """A document as the prepare stages build it, each setting what the next reads."""
+
+    raw: RawDocument
+    notes: tuple[str, ...]
+    title: str | None = None
+    text: str = ""
+    cleaned: CleanedText | None = None
+    published: Published = field(default_factory=Published.unknown)
+    language: str | None = None
+    signature: bytes = b""
+
+
+@dataclass(slots=True)
+class Work:
+    """A prepared document in its transaction, as the store stages build it."""
+
+    prepared: Prepared
+    annotation: Annotation | None
+    near: tuple[str, float] | None = None  # the document it is a near-copy of, and how near
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def document(self) -> Document:
+        return self.prepared.document
+
+
+@dataclass(slots=True, frozen=True)
+class Stage:
+    """One step of the pipeline: what it needs known, what it sets, and, for the
+    stages this module runs, the function that does it."""
+
+    name: str
+    needs: tuple[str, ...]
+    sets: tuple[str, ...]
+    run: Callable[[Any, Any], None] | None = None  # (store, Work), or (None, Draft)
+    phase: str = "store"  # "prepare", "annotate", "store" or "analyse"
 
 
 @dataclass(slots=True, frozen=True)
@@ -96,36 +150,55 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 def prepare(raw: RawDocument, input_hash: str | None = None) -> Prepared:
-    """Clean, date and identify one document; raise InputError when nothing is left.
-
-    `input_hash` is `input_fingerprint(raw)` when the caller has it already.
-    """
-    cleaned = clean(raw.text)
-    title = _one_line(raw.title)
-    text = _without_title(cleaned.text, title)
-    if not text:
-        raise InputError(raw.source, "no article text left after cleaning")
-    published, date_note = publication_date(raw, text)
-    content_hash = fingerprint(text)
+    """Clean, date and identify one document (the prepare stages); raise InputError
+    when nothing is left. `input_hash` is `input_fingerprint(raw)` when the caller has
+    it already."""
+    draft = Draft(raw, raw.notes)
+    for stage in _phase("prepare"):
+        assert stage.run is not None
+        stage.run(None, draft)
+    assert draft.cleaned is not None
+    content_hash = fingerprint(draft.text)
     document = Document(
         id=document_id(content_hash, raw.url),
         source=raw.source,
         kind=raw.kind,
-        text=text,
-        title=title or None,
+        text=draft.text,
+        title=draft.title,
         url=raw.url,
         outlet=_one_line(raw.outlet) or outlet_from_url(raw.url),
-        author=_one_line(raw.author) or cleaned.author,
-        language=detect_language(f"{title or ''}\n{text}"),
-        published=published,
-        credited_sources=cleaned.credited_sources,
-        removed=cleaned.removed,
+        author=_one_line(raw.author) or draft.cleaned.author,
+        language=draft.language,
+        published=draft.published,
+        credited_sources=draft.cleaned.credited_sources,
+        removed=draft.cleaned.removed,
         ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
-    notes = raw.notes + ((date_note,) if date_note else ())
     return Prepared(
-        document, content_hash, input_hash or input_fingerprint(raw), notes, signature(text)
+        document, content_hash, input_hash or input_fingerprint(raw), draft.notes, draft.signature
     )
+
+
+def _clean(_: None, draft: Draft) -> None:
+    draft.cleaned = clean(draft.raw.text)
+    draft.title = _one_line(draft.raw.title)
+    draft.text = _without_title(draft.cleaned.text, draft.title)
+    if not draft.text:
+        raise InputError(draft.raw.source, "no article text left after cleaning")
+
+
+def _date(_: None, draft: Draft) -> None:
+    draft.published, note = publication_date(draft.raw, draft.text)
+    if note:
+        draft.notes += (note,)
+
+
+def _detect_language(_: None, draft: Draft) -> None:
+    draft.language = detect_language(f"{draft.title or ''}\n{draft.text}")
+
+
+def _sign(_: None, draft: Draft) -> None:
+    draft.signature = signature(draft.text)
 
 
 def _one_line(value: str | None) -> str | None:
@@ -164,19 +237,12 @@ def store_document(
         previous = store.document_for_source(doc.source)
         replaces = previous if previous != doc.id and not is_stdin(doc.source) else None
         exists = store.document_exists(doc.id)
-        near: tuple[str, float] | None = None
+        work = Work(prepared, annotation)
         if not exists:
-            doc.duplicate_of = store.document_with_content(prepared.content_hash)
-            if doc.duplicate_of is None:
-                near = nearest_copy(store, prepared.signature, exclude=[doc.id])
-                doc.duplicate_of = store.original_of(near[0]) if near else None
-            store.insert_document(doc, prepared.content_hash)
-            index_signature(store, doc.id, prepared.signature)
-            if annotation is not None:
-                analyse(store, doc, annotation)
-            elif not annotates(doc):
-                store.mark_annotated(doc.id)  # nothing to find in a language we do not read
-            assign_story(store, doc)
+            for stage in _phase("store", "analyse"):
+                assert stage.run is not None
+                if stage.phase == "store" or annotation is not None:
+                    stage.run(store, work)
         store.set_source(doc.source, doc.id, prepared.input_hash)
         if replaces and store.is_orphaned(replaces):
             leave_story(store, replaces)
@@ -188,7 +254,8 @@ def store_document(
         outcome, message = Outcome.DUPLICATE, f"same text as {doc.id}, already stored"
     else:
         outcome = Outcome.UPDATED if replaces else Outcome.INGESTED
-        if near:
+        if work.near:
+            near = work.near
             message = f"a near-copy of {near[0]} ({near[1]:.0%} of its wording)"
         elif doc.duplicate_of:
             message = f"same text as {doc.duplicate_of} (another URL)"
@@ -198,14 +265,77 @@ def store_document(
 
 
 def analyse(store: SQLiteStore, document: Document, annotation: Annotation) -> None:
-    """The stages after annotation: resolve the mentions to entities, then read events."""
-    resolve_document(store, document, annotation)
-    mentions = store.document_mentions(document.id)
-    names = store.entity_names(m.entity for m in mentions if m.entity)
-    events = extract_events(document, annotation, mentions, names)
-    store.insert_events(events)
-    fuse_events(store, events)
-    store.insert_claims(read_claims(document, annotation.sentences, mentions))
+    """The analyse stages for a document already stored (`reprocess`)."""
+    work = Work(Prepared(document, "", ""), annotation)
+    for stage in _phase("analyse"):
+        assert stage.run is not None
+        stage.run(store, work)
+
+
+def _find_copy(store: SQLiteStore, work: Work) -> None:
+    """The same text at another URL, or a near-copy: the original it copies."""
+    doc = work.document
+    doc.duplicate_of = store.document_with_content(work.prepared.content_hash)
+    if doc.duplicate_of is None:
+        work.near = nearest_copy(store, work.prepared.signature, exclude=[doc.id])
+        doc.duplicate_of = store.original_of(work.near[0]) if work.near else None
+
+
+def _insert(store: SQLiteStore, work: Work) -> None:
+    store.insert_document(work.document, work.prepared.content_hash)
+    index_signature(store, work.document.id, work.prepared.signature)
+    if work.annotation is None and not annotates(work.document):
+        store.mark_annotated(work.document.id)  # nothing to find in a language we do not read
+
+
+def _resolve(store: SQLiteStore, work: Work) -> None:
+    assert work.annotation is not None
+    resolve_document(store, work.document, work.annotation)
+    work.mentions = store.document_mentions(work.document.id)
+
+
+def _read_events(store: SQLiteStore, work: Work) -> None:
+    assert work.annotation is not None
+    names = store.entity_names(m.entity for m in work.mentions if m.entity)
+    work.events = extract_events(work.document, work.annotation, work.mentions, names)
+    store.insert_events(work.events)
+
+
+def _fuse(store: SQLiteStore, work: Work) -> None:
+    fuse_events(store, work.events)
+
+
+def _read_claims(store: SQLiteStore, work: Work) -> None:
+    assert work.annotation is not None
+    store.insert_claims(read_claims(work.document, work.annotation.sentences, work.mentions))
+
+
+def _join_story(store: SQLiteStore, work: Work) -> None:
+    assign_story(store, work.document)
+
+
+# Every stage, in the order a document goes through them. `tests/test_pipeline.py`
+# checks that each stage's needs are set by an input or an earlier stage.
+INPUT = ("raw",)
+STAGES: tuple[Stage, ...] = (
+    Stage("clean", ("raw",), ("text", "title", "credited_sources", "author"), _clean, "prepare"),
+    Stage("published", ("raw", "text"), ("published",), _date, "prepare"),
+    Stage("language", ("title", "text"), ("language",), _detect_language, "prepare"),
+    Stage("sign", ("text",), ("signature",), _sign, "prepare"),
+    # many documents at a time, by the Annotator (`ingest`, `reannotate`)
+    Stage("annotate", ("text", "language"), ("sentences", "mentions"), None, "annotate"),
+    Stage("copies", ("text", "signature"), ("duplicate_of",), _find_copy, "store"),
+    Stage("insert", ("text", "published", "language", "duplicate_of"), ("stored",), _insert),
+    Stage("resolve", ("stored", "mentions"), ("entities",), _resolve, "analyse"),
+    Stage("events", ("entities", "sentences", "published"), ("events",), _read_events, "analyse"),
+    Stage("fuse", ("events",), ("fused_events",), _fuse, "analyse"),
+    Stage("claims", ("entities", "sentences"), ("claims",), _read_claims, "analyse"),
+    Stage("story", ("entities", "events", "published"), ("story",), _join_story),
+)
+
+
+def _phase(*phases: str) -> Iterator[Stage]:
+    return (stage for stage in STAGES if stage.phase in phases)
 
 
 def ingest(
