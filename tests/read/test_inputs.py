@@ -19,6 +19,7 @@ from storyline.read import FieldNames, ReadOptions, expand_inputs, read_input
 from storyline.read.decode import decode_bytes
 from storyline.read.inputs import parse_bytes, sniff_kind
 from storyline.read.text import split_title
+from tests.conftest import EXAMPLES
 
 
 def read_all(path: Path | str, **options: object) -> list[RawDocument | InputError]:
@@ -101,7 +102,7 @@ def test_csv_with_bom_and_multiline_cells(tmp_path: Path) -> None:
 
 
 def test_html_metadata(tmp_path: Path) -> None:
-    [doc] = read_all(Path(__file__).parents[1] / "examples/corpus/kwavetimes_agency_denial.html")
+    [doc] = read_all(EXAMPLES / "kwavetimes_agency_denial.html")
     assert isinstance(doc, RawDocument)
     assert doc.outlet == "K-Wave Times"
     assert doc.published == "2025-06-16" and doc.published_basis == "metadata"

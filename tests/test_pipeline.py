@@ -25,7 +25,7 @@ from storyline.pipeline import (
 )
 from storyline.store import SQLiteStore
 from tests.conftest import CLI
-from tests.test_read import input_file
+from tests.read.test_inputs import input_file
 
 
 def test_sample_corpus_ingests_once(store: SQLiteStore, examples: Path) -> None:

@@ -14,8 +14,7 @@ from markdown_it import MarkdownIt
 from storyline.pipeline import ingest
 from storyline.present.report import build_report, to_html, to_markdown
 from storyline.store import SQLiteStore
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 GOLDEN = Path(__file__).parent / "golden" / "report.md"
 

@@ -19,8 +19,7 @@ import uvicorn
 from storyline.pipeline import ingest
 from storyline.serve.api import create_app
 from storyline.store import open_store
-
-from .conftest import EXAMPLES
+from tests.conftest import EXAMPLES
 
 TOKEN = "test-token"
 

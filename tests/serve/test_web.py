@@ -15,8 +15,8 @@ import pytest
 from storyline.pipeline import ingest
 from storyline.serve.api import create_app
 from storyline.store import open_store
+from tests.conftest import ROOT
 
-from .conftest import ROOT
 from .test_api import sample_db, serve  # noqa: F401 (fixture)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
