@@ -20,18 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import spacy
-
-from storyline.analyse.annotate import MODELS, Annotator
+from _common import BATCH, KH_ARTICLES, bare_spacy, need
+from storyline.analyse.annotate import Annotator
 from storyline.analyse.resolve import resolve_document
 from storyline.models import Document, RawDocument
 from storyline.pipeline import prepare
 from storyline.store import open_store
-
-DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "kh" / "articles.jsonl"
-)
-BATCH = 32
 
 
 def cleaned_documents(corpus: Path, limit: int) -> list[Document]:
@@ -44,14 +38,6 @@ def cleaned_documents(corpus: Path, limit: int) -> list[Document]:
             raw = RawDocument(f"{corpus}#{n + 1}", "jsonl", record["text"], record.get("title"))
             documents.append(prepare(raw).document)
     return documents
-
-
-def bare_spacy(texts: list[str]) -> float:
-    nlp = spacy.load(next(m for m in MODELS if spacy.util.is_package(m)))
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=BATCH):
-        pass
-    return time.perf_counter() - start
 
 
 def storyline_stages(documents: list[Document], annotator: Annotator, db: Path) -> float:
@@ -67,14 +53,11 @@ def storyline_stages(documents: list[Document], annotator: Annotator, db: Path) 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=KH_ARTICLES)
     parser.add_argument("--limit", type=int, default=200, help="documents to annotate")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each, best kept")
     args = parser.parse_args()
-    if not args.corpus.exists():
-        print(f"no corpus at {args.corpus} (it lives in ../shared)", file=sys.stderr)
-        return 2
-    documents = cleaned_documents(args.corpus, args.limit)
+    documents = cleaned_documents(need(args.corpus), args.limit)
     texts = [d.text for d in documents]
     words = sum(len(t.split()) for t in texts)
     annotator = Annotator(batch_size=BATCH)

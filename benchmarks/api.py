@@ -26,7 +26,6 @@ from pathlib import Path
 
 import uvicorn
 
-sys.path.insert(0, str(Path(__file__).parent))
 from stories import Corpus, add
 from storyline.connect.fusion import fuse_events
 from storyline.models import Event, Evidence, Participant, TimeValue

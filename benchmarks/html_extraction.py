@@ -20,12 +20,13 @@ from pathlib import Path
 
 import trafilatura
 
+from _common import SHARED
 from storyline.errors import InputError
 from storyline.pipeline import prepare
 from storyline.read.decode import decode_bytes
 from storyline.read.html import parse_html
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "html"
+DEFAULT_CORPUS = SHARED / "corpus" / "html"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 

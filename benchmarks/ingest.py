@@ -13,38 +13,14 @@ both, their ratio, and the process's peak resident memory.
 from __future__ import annotations
 
 import argparse
-import json
-import resource
-import sqlite3
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _common import KH_ARTICLES, bare_json_sqlite, need, peak_rss_mb
 from storyline.pipeline import ingest
 from storyline.store import open_store
-
-DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "kh" / "articles.jsonl"
-)
-
-
-def bare_reference(corpus: Path, db: Path) -> tuple[int, float]:
-    start = time.perf_counter()
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    conn.execute("CREATE TABLE docs (url TEXT, text TEXT)")
-    count = 0
-    with corpus.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            conn.execute("BEGIN")
-            conn.execute("INSERT INTO docs VALUES (?, ?)", (record.get("url"), record.get("text")))
-            conn.execute("COMMIT")
-            count += 1
-    conn.close()
-    return count, time.perf_counter() - start
 
 
 def storyline_ingest(corpus: Path, db: Path) -> tuple[int, float, float]:
@@ -59,23 +35,17 @@ def storyline_ingest(corpus: Path, db: Path) -> tuple[int, float, float]:
     return sum(summary.counts.values()) - summary.failed, first, again
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=KH_ARTICLES)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best is kept")
     args = parser.parse_args()
-    if not args.corpus.exists():
-        print(f"no corpus at {args.corpus}", file=sys.stderr)
-        return 2
+    need(args.corpus)
     best_ref = best_ours = best_again = float("inf")
     docs = ref_docs = 0
     for run in range(args.repeat):
         with tempfile.TemporaryDirectory() as tmp:
-            ref_docs, ref_s = bare_reference(args.corpus, Path(tmp) / "bare.db")
+            ref_docs, ref_s = bare_json_sqlite(args.corpus, Path(tmp) / "bare.db")
             docs, ours_s, again_s = storyline_ingest(args.corpus, Path(tmp) / f"s{run}.db")
         best_ref, best_ours, best_again = (
             min(best_ref, ref_s),

@@ -21,23 +21,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import spacy
-
-from storyline.analyse.annotate import MODELS, Annotator
+from _common import BATCH, MJ_ARTICLES, bare_spacy, need
+from storyline.analyse.annotate import Annotator
 from storyline.errors import InputError
 from storyline.models import RawDocument
 from storyline.pipeline import ingest, prepare
 from storyline.store import open_store
-
-DEFAULT_CORPUS = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared"
-    / "corpus"
-    / "t17"
-    / "MJ_bbc"
-    / "articles.jsonl"
-)
-BATCH = 32
 
 
 def cleaned_texts(corpus: Path) -> tuple[list[str], int]:
@@ -55,14 +44,6 @@ def cleaned_texts(corpus: Path) -> tuple[list[str], int]:
     return texts, rejected
 
 
-def bare_spacy(texts: list[str]) -> float:
-    nlp = spacy.load(next(m for m in MODELS if spacy.util.is_package(m)))
-    start = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=BATCH):
-        pass
-    return time.perf_counter() - start
-
-
 def storyline_ingest(
     corpus: Path, annotator: Annotator, db: Path, rejected: int
 ) -> tuple[float, int, int]:
@@ -77,14 +58,11 @@ def storyline_ingest(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=MJ_ARTICLES)
     parser.add_argument("--repeat", type=int, default=2, help="runs of each, best kept")
     parser.add_argument("--workers", type=int, default=1, help="storyline's parsing processes")
     args = parser.parse_args()
-    if not args.corpus.exists():
-        print(f"no corpus at {args.corpus} (it lives in ../shared)", file=sys.stderr)
-        return 2
-    texts, rejected = cleaned_texts(args.corpus)
+    texts, rejected = cleaned_texts(need(args.corpus))
     words = sum(len(t.split()) for t in texts)
     runs = [1] if args.workers == 1 else [args.workers, 1]
     annotators = {n: Annotator(batch_size=BATCH * n, workers=n) for n in runs}

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import statistics
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
 
+from _common import peak_rss_mb
 from storyline.connect.stories import assign_story, restory
 from storyline.models import Document, Mention, Published
 from storyline.store import SQLiteStore, open_store
@@ -105,10 +105,6 @@ def add(store: SQLiteStore, corpus: Corpus, n: int, known: set[int]) -> float:
         start = time.perf_counter()
         assign_story(store, document)
         return time.perf_counter() - start
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:

@@ -21,11 +21,11 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from _common import SHARED
 from story_mix import bcubed
 from storyline.pipeline import ingest
 from storyline.store import open_store
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 STORY_PEOPLE = ("Kim Soo-hyun", "Kim Sae-ron", "김수현", "김새론")
 
 

@@ -18,10 +18,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from _common import SHARED
 from storyline.pipeline import ingest
 from storyline.store import open_store
 
-T17 = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "t17"
+T17 = SHARED / "corpus" / "t17"
 DEFAULT_TOPICS = "MJ_bbc,SyrianCrisis_bbc,bpoil_bbc,haiti_bbc"
 
 

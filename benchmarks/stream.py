@@ -35,6 +35,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from _common import bare_json_sqlite
+
 SURNAMES = (
     "Kim Lee Park Choi Jung Kang Yoon Jang Lim Han Oh Seo Shin Kwon Hwang Ahn Song Jeon".split()
 )
@@ -101,24 +103,6 @@ def generate(path: Path, records: int) -> None:
         for n in range(records):
             record = article(rng, rng.choice(casts), n)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def bare_reference(corpus: Path, db: Path) -> float:
-    """Records per second of json.loads + one INSERT transaction per line."""
-    start = time.perf_counter()
-    conn = sqlite3.connect(db, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("CREATE TABLE docs (url TEXT, text TEXT)")
-    count = 0
-    with corpus.open(encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            conn.execute("BEGIN")
-            conn.execute("INSERT INTO docs VALUES (?, ?)", (record["url"], record["text"]))
-            conn.execute("COMMIT")
-            count += 1
-    conn.close()
-    return count / (time.perf_counter() - start)
 
 
 @dataclass
@@ -217,7 +201,8 @@ def main() -> int:
         corpus = args.keep or Path(tmp) / "dump.jsonl"
         generate(corpus, args.records)
         size_mb = corpus.stat().st_size / 1e6
-        reference = bare_reference(corpus, Path(tmp) / "bare.db")
+        count, seconds = bare_json_sqlite(corpus, Path(tmp) / "bare.db")
+        reference = count / seconds
         watch, elapsed = run_ingest(corpus, args.records, Path(tmp) / "stream.db", args.seconds)
     rate = watch.committed / elapsed
     first = f"{watch.first_commit:.1f} s" if watch.first_commit is not None else "never"

@@ -24,12 +24,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from _common import SHARED
 from storyline.analyse.annotate import Annotator
 from storyline.pipeline import ingest
 from storyline.present.timeline import store_summary_timeline
 from storyline.store import SQLiteStore, open_store
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
 def load_scorer() -> Any:
