@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint typecheck pytest browser bench clean
+.PHONY: install demo test lint typecheck pytest browser bench docs clean
 
 install: $(STAMP)
 
@@ -52,6 +52,7 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/stream.py
 	$(BIN)/python benchmarks/annotate.py
 	$(BIN)/python benchmarks/pipeline.py
 	$(BIN)/python benchmarks/html_extraction.py
@@ -60,6 +61,10 @@ bench: install
 	$(BIN)/python benchmarks/story_kh.py
 	$(BIN)/python benchmarks/tls.py
 	$(BIN)/python benchmarks/api.py
+
+# Rewrite the console transcripts of README.md and docs/ with what the commands print now.
+docs: install
+	$(BIN)/python -m tests.test_docs --update
 
 clean:
 	rm -rf $(VENV) build $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .mypy_cache .ruff_cache .pytest_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -19,27 +20,34 @@ from tests.conftest import CLI, ROOT
 FLOORS = json.loads((Path(__file__).parent / "floors.json").read_text(encoding="utf-8"))
 
 
-def _benchmark(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+@pytest.fixture
+def benchmark(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], ModuleType]:
+    """A benchmark script as a module (with benchmarks/ on the path, as when it runs)."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+
+    def load(name: str) -> ModuleType:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return load
 
 
-def test_html_main_text_floor(shared: Path) -> None:
+def test_html_main_text_floor(shared: Path, benchmark: Callable[[str], ModuleType]) -> None:
     pinned = FLOORS["html_main_text_token_f1"]
     corpus = shared / "corpus" / "html"
     digest = hashlib.sha256((corpus / "ground-truth.json").read_bytes()).hexdigest()
     if digest != pinned["corpus_sha256"]:
         pytest.skip("the HTML corpus changed: measure again and re-pin the floor")
-    result = _benchmark("html_extraction").evaluate(corpus)
+    result = benchmark("html_extraction").evaluate(corpus)
     assert result["storyline_f1"] >= pinned["floor"]
     assert result["storyline_f1"] >= result["trafilatura_default_f1"]
 
 
-def test_token_f1() -> None:
-    token_f1 = _benchmark("html_extraction").token_f1
+def test_token_f1(benchmark: Callable[[str], ModuleType]) -> None:
+    token_f1 = benchmark("html_extraction").token_f1
     assert token_f1("a b c", "a b c") == 1.0
     assert token_f1("", "a") == 0.0
     assert token_f1("A b", "a b c d") == pytest.approx(2 / 3)

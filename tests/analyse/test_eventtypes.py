@@ -12,6 +12,7 @@ from storyline.analyse.eventtypes import EVENT_TYPES, RELATION_TYPES, EventType
 from storyline.analyse.summaries import summarise
 from storyline.models import EventTypeName, Participant
 from storyline.store import SQLiteStore, open_store
+from tests.conftest import ROOT
 
 from .test_events import events_of, found
 
@@ -48,3 +49,8 @@ def test_each_type_has_an_example_and_a_counterexample(
     with open_store(tmp_path / "other" / "other.db") as other:
         others = events_of(other, tmp_path / "other", spec.counterexample)
     assert spec.type not in {e.type for e in others}, found(others)
+
+
+def test_the_docs_list_every_type() -> None:
+    pipeline = (ROOT / "docs" / "pipeline.md").read_text(encoding="utf-8")
+    assert [t for t in EVENT_TYPES if f"`{t}`" not in pipeline] == []
