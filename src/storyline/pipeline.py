@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from storyline.analyse.annotate import Annotation, Annotator, default_annotator
@@ -72,6 +72,11 @@ class Work:
         return self.prepared.document
 
 
+# prepare: from the input alone; annotate: many documents at a time; store: in the
+# document's transaction; analyse: there too, for a document that was annotated.
+Phase = Literal["prepare", "annotate", "store", "analyse"]
+
+
 @dataclass(slots=True, frozen=True)
 class Stage:
     """One step of the pipeline: what it needs known, what it sets, and, for the
@@ -81,7 +86,7 @@ class Stage:
     needs: tuple[str, ...]
     sets: tuple[str, ...]
     run: Callable[[Any, Any], None] | None = None  # (store, Work), or (None, Draft)
-    phase: str = "store"  # "prepare", "annotate", "store" or "analyse"
+    phase: Phase = "store"
 
 
 @dataclass(slots=True, frozen=True)

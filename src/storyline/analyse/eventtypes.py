@@ -358,8 +358,8 @@ _TYPES: tuple[EventType, ...] = (
         roles=("person", "org"),
         first=frozenset({"org", "person"}),
         second=frozenset({"person", "org"}),
-        # the roles follow the sentence: "Blue Pine Cosmetics did not renew …" makes the
-        # company the person (known; not fixed in a release that keeps every score)
+        # known limit: the roles follow the sentence, so "Blue Pine Cosmetics did not
+        # renew …" puts the company in the person's role
         example="Moon Ha-rin did not renew her endorsement deal with Blue Pine Cosmetics.",
         example_roles=(("person", "Moon Ha-rin"), ("org", "Blue Pine Cosmetics")),
         counterexample="Blue Pine Cosmetics chose Moon Ha-rin as its model on Friday.",
