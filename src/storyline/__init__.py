@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from storyline._version import __version__
 from storyline.errors import InputError, NotFoundError, StoreError, StorylineError
-from storyline.models import (
-    CleanedText,
-    Document,
-    Outcome,
-    Published,
-    RawDocument,
-    TimeValue,
-)
+from storyline.models import CleanedText, Document, Outcome, Published, RawDocument, TimeValue
 from storyline.pipeline import IngestResult, IngestSummary, ingest, prepare
 from storyline.present.export import export_json
 from storyline.read import FieldNames, ReadOptions

@@ -11,9 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.cli.base import cli, db_option, err, json_option, open_db, out, print_json
-from storyline.present.export import (
-    document_record,
-)
+from storyline.present.export import document_record
 from storyline.sizes import format_size
 
 

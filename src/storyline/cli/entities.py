@@ -20,10 +20,7 @@ from storyline.cli.base import (
 )
 from storyline.cli.browse import highlighted, warn_unannotated
 from storyline.connect.fusion import fused_events
-from storyline.present.export import (
-    entity_record,
-    event_record,
-)
+from storyline.present.export import entity_record, event_record
 from storyline.present.pages import EntityDetail, entity_detail
 
 ENTITY_TYPES = ("person", "work", "org", "event", "place", "account")

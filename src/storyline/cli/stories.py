@@ -27,12 +27,7 @@ from storyline.cli.base import (
 )
 from storyline.connect.stories import restory
 from storyline.errors import StorylineError
-from storyline.present.export import (
-    entry_record,
-    event_record,
-    export_json,
-    story_record,
-)
+from storyline.present.export import entry_record, event_record, export_json, story_record
 from storyline.present.graph import FORMATS as GRAPH_FORMATS
 from storyline.present.graph import render as render_graph
 from storyline.present.graph import story_graph

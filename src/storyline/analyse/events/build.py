@@ -5,23 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storyline.analyse.events.context import (
-    QUOTE,
-    Context,
-    sentence_mentions,
-)
+from storyline.analyse.events.context import QUOTE, Context, sentence_mentions
 from storyline.analyse.events.timing import time_near
 from storyline.analyse.eventtypes import EVENT_TYPES
 from storyline.analyse.modality import event_modality
 from storyline.analyse.summaries import summarise
-from storyline.models import (
-    Event,
-    EventTypeName,
-    Evidence,
-    Mention,
-    Participant,
-    new_id,
-)
+from storyline.models import Event, EventTypeName, Evidence, Mention, Participant, new_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

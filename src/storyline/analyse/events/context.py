@@ -10,10 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.analyse.times import TimeMention
-from storyline.models import (
-    Document,
-    Mention,
-)
+from storyline.models import Document, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

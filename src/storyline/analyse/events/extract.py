@@ -12,10 +12,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate import PLATFORMS
 from storyline.analyse.events.build import make_event
-from storyline.analyse.events.context import (
-    QUOTE,
-    Context,
-)
+from storyline.analyse.events.context import QUOTE, Context
 from storyline.analyse.events.forms import births, cast_list, joint_works, star_of
 from storyline.analyse.events.participants import (
     agency_speaks_for_artist,
@@ -27,12 +24,7 @@ from storyline.analyse.events.participants import (
 from storyline.analyse.eventtypes import EVENT_TYPES, EventType
 from storyline.analyse.summaries import summarise
 from storyline.analyse.times import find_times
-from storyline.models import (
-    Document,
-    Event,
-    EventTypeName,
-    Mention,
-)
+from storyline.models import Document, Event, EventTypeName, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

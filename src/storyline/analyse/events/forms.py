@@ -8,25 +8,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from storyline.analyse.events.build import make_event
-from storyline.analyse.events.context import (
-    Context,
-    in_quotes,
-    sentence_mentions,
-    unique,
-)
-from storyline.analyse.events.participants import (
-    AND,
-    head_and_conjuncts,
-)
+from storyline.analyse.events.context import Context, in_quotes, sentence_mentions, unique
+from storyline.analyse.events.participants import AND, head_and_conjuncts
 from storyline.analyse.eventtypes import PEOPLE
 from storyline.analyse.summaries import summarise
-from storyline.models import (
-    Event,
-    Evidence,
-    Participant,
-    TimeValue,
-    new_id,
-)
+from storyline.models import Event, Evidence, Participant, TimeValue, new_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -8,17 +8,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from storyline.analyse.events.context import (
-    Context,
-    distance,
-    sentence_mentions,
-    unique,
-)
+from storyline.analyse.events.context import Context, distance, sentence_mentions, unique
 from storyline.analyse.eventtypes import PEOPLE, EventType
-from storyline.models import (
-    EntityType,
-    Mention,
-)
+from storyline.models import EntityType, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

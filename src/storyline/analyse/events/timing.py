@@ -7,14 +7,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from storyline.analyse.events.context import (
-    Context,
-)
+from storyline.analyse.events.context import Context
 from storyline.analyse.times import RANK as _RANK
 from storyline.analyse.times import TimeMention
-from storyline.models import (
-    TimeValue,
-)
+from storyline.models import TimeValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -26,15 +26,7 @@ from storyline.analyse.resolve.local import (
     entity_keys,
     resolve_in_document,
 )
-from storyline.models import (
-    Document,
-    EntityType,
-    Mention,
-    Sentence,
-    Spelling,
-    StoredEntity,
-    new_id,
-)
+from storyline.models import Document, EntityType, Mention, Sentence, Spelling, StoredEntity, new_id
 
 
 class EntityStore(Protocol):

@@ -27,10 +27,7 @@ from storyline.analyse.names import (
     romanisation_key,
     work_key,
 )
-from storyline.models import (
-    EntityType,
-    Mention,
-)
+from storyline.models import EntityType, Mention
 
 # How far back (in sentences) a shared surname may look for the person it means.
 SURNAME_WINDOW = 3
