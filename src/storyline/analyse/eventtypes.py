@@ -65,6 +65,9 @@ class EventType:
     # nothing happened
     if_negated: EventTypeName | None = None
     quoted: bool = False  # the quote of its sentence is kept with it
+    # said, so dated when it was said: by a time of its own clause, else by the report
+    # (news tells what was said that day), never by a time inside what was said
+    dated_by_report: bool = False
     # an organisation speaking or suing for its artist: the artist is `about`
     for_artist: bool = False
     planned_with_work: bool = False  # planned when its work is upcoming
@@ -402,6 +405,7 @@ _TYPES: tuple[EventType, ...] = (
         needs_second=False,
         modality="fixed",
         quoted=True,
+        dated_by_report=True,
         for_artist=True,
         example="Tidewater Entertainment denied the rumors about Moon Ha-rin on Friday.",
         example_roles=(("speaker", "Tidewater Entertainment"), ("about", "Moon Ha-rin")),
@@ -421,6 +425,7 @@ _TYPES: tuple[EventType, ...] = (
         needs_second=False,
         modality="factual",
         quoted=True,
+        dated_by_report=True,
         for_artist=True,
         example="Tidewater Entertainment said it will take legal action against Clara Vance.",
         example_roles=(("agent", "Tidewater Entertainment"), ("target", "Clara Vance")),
@@ -477,6 +482,7 @@ _TYPES: tuple[EventType, ...] = (
         modality="said",
         if_negated="speech.statement",
         quoted=True,
+        dated_by_report=True,
         for_artist=True,
         in_titles=False,
         example="“We are close colleagues,” Moon Ha-rin said in an interview with Daily Seoul Pop.",

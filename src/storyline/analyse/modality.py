@@ -10,7 +10,7 @@ from storyline.analyse.eventtypes import EVENT_TYPES
 from storyline.models import EventTypeName, Modality
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # Strongest first: a sentence that denies a rumour is a denial.
 DENIED = re.compile(
@@ -59,20 +59,62 @@ def planned(trigger: Token, type_: EventTypeName, text: str) -> bool:
     return EVENT_TYPES[type_].planned_with_work and bool(_PLANNED_WITH_WORK.search(text))
 
 
-def event_modality(type_: EventTypeName, text: str, trigger: Token) -> Modality:
-    """How sure the sentence `text` is of an event of `type_` triggered by `trigger`, as
-    the type's modality policy allows."""
+def event_modality(type_: EventTypeName, sentence: Span, trigger: Token) -> Modality:
+    """How sure the sentence is of an event of `type_` triggered by `trigger`, as the
+    type's modality policy allows. A cue counts only where it governs the trigger: its
+    scope is the cue's phrase in the parse ("refuted such rumors" scopes over the
+    rumours, not over a break-up in another clause); words that were said are hoped
+    when they hope anything."""
     policy = EVENT_TYPES[type_].modality
+    text = sentence.text
     if policy == "fixed":
         return "asserted"
     if policy == "said":
         return "hoped" if HOPED.search(text) else "asserted"  # the words were said
-    if policy == "reported" and DENIED.search(text):
+    if policy == "reported" and _governs(DENIED, sentence, trigger):
         return "denied"
-    if policy == "reported" and RUMOURED.search(text):
+    if policy == "reported" and _governs(RUMOURED, sentence, trigger):
         return "rumoured"
-    if HOPED.search(text):
+    if _governs(HOPED, sentence, trigger):
         return "hoped"
     if policy != "settled" and planned(trigger, type_, text):
         return "planned"
     return "asserted"
+
+
+# A cue of these kinds modifies what its head says ("reportedly dating", "the rumours
+# are groundless"): its scope is its head's phrase.
+_MODIFIERS = frozenset({"ADV", "ADJ", "PART", "ADP", "SCONJ", "AUX", "DET"})
+
+
+def _governs(cues: re.Pattern[str], sentence: Span, trigger: Token) -> bool:
+    """Whether a cue of `cues` in the sentence has the trigger in its scope: the phrase
+    the cue heads in the parse (the head's, for a modifier)."""
+    for match in cues.finditer(sentence.text):
+        span = sentence.doc.char_span(
+            sentence.start_char + match.start(),
+            sentence.start_char + match.end(),
+            alignment_mode="expand",
+        )
+        if span is None:
+            continue
+        governor = span.root
+        if governor.pos_ in _MODIFIERS and governor.head.i != governor.i:
+            governor = governor.head
+        if any(first <= trigger.i <= last for first, last in _scope(governor)):
+            return True
+    return False
+
+
+def _scope(governor: Token) -> list[tuple[int, int]]:
+    """The token ranges a cue's governor speaks of. A verb speaks of what follows it
+    ("denied reports that …", "suspected of having an affair") and of its passive
+    subject ("the rumours were denied"), not of a clause before it, which the parser
+    may hang on it ("… went viral, tho she has since refuted such rumors"). A noun
+    ("dating rumours", "rumours of an affair") speaks of its whole phrase."""
+    if governor.pos_ not in {"VERB", "AUX"}:
+        return [(governor.left_edge.i, governor.right_edge.i)]
+    passive = [c for c in governor.lefts if c.dep_ in {"nsubjpass", "csubjpass"}]
+    return [(governor.i, governor.right_edge.i)] + [
+        (c.left_edge.i, c.right_edge.i) for c in passive
+    ]

@@ -27,8 +27,8 @@ def make_event(
     start, end = context.sentences[index]
     document = context.document
     text = document.text[start:end]
-    time = time_near(context, index, trigger.idx)
-    modality = event_modality(type_, text, trigger)
+    time = time_near(context, index, trigger.idx, said=EVENT_TYPES[type_].dated_by_report)
+    modality = event_modality(type_, sentence, trigger)
     people = tuple(
         Participant(role, m.entity or "", context.names.get(m.entity or "", m.text))
         for role, m in participants

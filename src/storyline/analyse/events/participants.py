@@ -159,7 +159,11 @@ def _subject_tokens(trigger: Token) -> list[Token]:
             return [t for s in subjects for t in head_and_conjuncts(s)]
         if verb.dep_ in {"relcl", "acl"}:
             return head_and_conjuncts(verb.head)  # "Han So-hee attending the exhibition"
-        if verb.dep_ in {"ROOT", "ccomp", "advcl"} or verb.head is verb:
+        # a clause with no subject of its own whose verb is a participle or an
+        # infinitive is done by the subject of the clause it hangs on ("she sent a
+        # truck to encourage her junior", "the agency rejected it, stating …")
+        controlled = verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VB"}
+        if (verb.dep_ in {"ROOT", "ccomp", "advcl"} and not controlled) or verb.head is verb:
             break
         verb = verb.head
     # "…, read the statement by CJes Studios"; "a video posted by Song"

@@ -70,9 +70,10 @@ def _describes(context: Context, time: TimeMention) -> bool:
     }
 
 
-def time_near(context: Context, index: int, offset: int) -> TimeValue:
+def time_near(context: Context, index: int, offset: int, *, said: bool = False) -> TimeValue:
     """The time expression of the sentence nearest `offset`; in a sentence that says
-    it happened right after the one before ('after this post'), that one's time."""
+    it happened right after the one before ('after this post'), that one's time. What
+    was `said` is dated by a time of its own clause only, else by the report."""
     start, end = context.sentences[index]
     inside = [
         t
@@ -82,8 +83,14 @@ def time_near(context: Context, index: int, offset: int) -> TimeValue:
         and not _describes(context, t)
         and not _aside(context.doc, t.start, offset)
     ]
+    clause = _clause_of(context.doc, offset)
+    if said:
+        own = [t for t in inside if _clause_of(context.doc, t.start) == clause]
+        if own:
+            return min(own, key=lambda t: abs(t.start - offset)).time
+        published = context.document.published
+        return TimeValue(published.value, published.precision, None)
     if inside:
-        clause = _clause_of(context.doc, offset)
         return min(
             inside,
             key=lambda t: (_clause_of(context.doc, t.start) != clause, abs(t.start - offset)),
