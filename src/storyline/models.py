@@ -6,7 +6,7 @@ Each stage takes one of these and returns another; none of them knows about stor
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -105,6 +105,16 @@ class Document:
     story: str | None = None
     duplicate_of: str | None = None
     ingested_at: str | None = None
+
+
+# What a reader is told when a document names no outlet and credits no source: never
+# the file name it was read from.
+UNKNOWN_OUTLET = "unknown outlet"
+
+
+def outlet_label(outlet: str | None, credited_sources: Sequence[str]) -> str:
+    """Who published a document, for a reader: its outlet, else the source it credits."""
+    return outlet or (credited_sources[0] if credited_sources else UNKNOWN_OUTLET)
 
 
 class Outcome(Enum):
@@ -252,6 +262,7 @@ class DocumentSource:
     credited_sources: tuple[str, ...]
     outlet: str | None
     original: str
+    source: str  # the original's: a file, a URL, FILE#LINE for a record
 
 
 # entities as the store keeps them -----------------------------------------------------

@@ -315,3 +315,80 @@ def test_both_of_two_joined_names_are_cast(store: SQLiteStore, tmp_path: Path, t
         if e.type == "career.cast"
     }
     assert cast == {("moon-ha-rin", "planned"), ("baek-ji-hoon", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        # the cue governs the clause it heads, not a clause before it
+        (
+            "Photos of Moon Ha-rin attending Baek Ji-hoon's exhibition went viral, though "
+            "Moon Ha-rin has since refuted such rumors.",
+            "personal.visit",
+            "asserted",
+        ),
+        # "suspected" scopes over the affair, not over the loss of followers
+        (
+            "Moon Ha-rin lost many followers after being suspected of having an affair "
+            "with Baek Ji-hoon.",
+            "social.followers_lost",
+            "asserted",
+        ),
+        (
+            "Moon Ha-rin lost many followers after being suspected of having an affair "
+            "with Baek Ji-hoon.",
+            "personal.affair",
+            "rumoured",
+        ),
+        (
+            "Tidewater Entertainment denied reports that Moon Ha-rin and Baek Ji-hoon are dating.",
+            "personal.dating",
+            "denied",
+        ),
+        (
+            "Moon Ha-rin and Baek Ji-hoon have been caught up in dating rumours since Sunday.",
+            "personal.dating",
+            "rumoured",
+        ),
+    ],
+)
+def test_a_cue_governs_only_its_scope(
+    store: SQLiteStore, tmp_path: Path, text: str, type_: str, modality: str
+) -> None:
+    assert one(events_of(store, tmp_path, text), type_).modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        (
+            "Moon Ha-rin sent a coffee truck to the set to encourage Baek Ji-hoon.",
+            "personal.support",
+            "Moon Ha-rin",
+        ),
+        (
+            "Tidewater Entertainment rejected the claims about Baek Ji-hoon, stating, "
+            "“These stories are simply not true.”",
+            "speech.statement",
+            "Tidewater Entertainment",
+        ),
+    ],
+)
+def test_a_participle_or_infinitive_clause_is_done_by_its_main_subject(
+    store: SQLiteStore, tmp_path: Path, text: str, type_: str, actor: str
+) -> None:
+    assert one(events_of(store, tmp_path, text), type_).participants[0].name == actor
+
+
+def test_what_was_said_is_dated_by_its_own_clause_else_by_the_report(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Tidewater Entertainment said on Friday that Moon Ha-rin signed in 2019. "
+        "Baek Ji-hoon told reporters the two met in 2015."
+    )
+    events = [e for e in events_of(store, tmp_path, text) if e.type == "speech.statement"]
+    assert {e.participants[0].name: e.time.value for e in events} == {
+        "Tidewater Entertainment": "2024-05-17",  # the Friday before publication
+        "Baek Ji-hoon": PUBLISHED,  # not 2015, a time of what was said
+    }

@@ -103,6 +103,8 @@ def _governs(cues: re.Pattern[str], sentence: Span, trigger: Token) -> bool:
             governor = governor.head
         if any(first <= trigger.i <= last for first, last in _scope(governor)):
             return True
+        if governor.pos_ == "NOUN" and governor.head.i == trigger.i:
+            return True  # "dating rumours", which the parser may read as a verb and object
     return False
 
 

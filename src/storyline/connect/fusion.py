@@ -188,14 +188,15 @@ def _reports(store: EventReadings, document_ids: Iterable[str]) -> dict[str, Rep
 
 def report(source: DocumentSource) -> Report:
     """How fusion sees a document. Its independent origin is the first source it
-    credits, else its outlet, else the document (a copy's: its original's): two sites
-    that both credit Herald Pop are one report."""
+    credits, else its outlet, else the input it came from: two sites that both credit
+    Herald Pop are one report, and so are the records of one dump that names no outlet
+    (a copy counts as its original)."""
     if source.credited_sources:
         origin = f"source:{source.credited_sources[0].casefold()}"
     elif source.outlet:
         origin = f"outlet:{source.outlet.casefold()}"
     else:
-        origin = f"document:{source.original}"
+        origin = f"input:{source.source.split('#')[0]}"
     return Report(source.published, source.order, origin)
 
 

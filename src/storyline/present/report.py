@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from storyline.connect.relations import SYMMETRIC, relations
 from storyline.connect.stories import story_entities
-from storyline.models import Document, Evidence, Relation
+from storyline.models import UNKNOWN_OUTLET, Document, Evidence, Relation, outlet_label
 from storyline.present.timeline import Entry, timeline
 
 if TYPE_CHECKING:
@@ -79,8 +79,7 @@ class _Notes:
 
 
 def _outlet(document: Document) -> str:
-    """The outlet, else the file name or the page the document came from."""
-    return document.outlet or document.source.rstrip("/").rsplit("/", 1)[-1]
+    return outlet_label(document.outlet, document.credited_sources)
 
 
 def build_report(store: SQLiteStore, story_id: str) -> Report:
@@ -96,11 +95,13 @@ def build_report(store: SQLiteStore, story_id: str) -> Report:
         + [r.object for r in found]
     )
     span = " – ".join(dict.fromkeys(v for v in (story.first, story.last) if v)) or "undated"
-    outlets = sorted({_outlet(d) for d in documents.values()})
+    outlets = {_outlet(d) for d in documents.values()} - {UNKNOWN_OUTLET}
+    unknown = sum(_outlet(d) == UNKNOWN_OUTLET for d in documents.values())
     subtitle = (
-        f"{span} · {len(documents)} documents from {len(outlets)} "
-        f"{'outlet' if len(outlets) == 1 else 'outlets'}"
+        f"{span} · {_count(len(documents), 'document')} from {_count(len(outlets), 'outlet')}"
     )
+    if unknown:
+        subtitle += f" ({unknown} of an unknown outlet)"
     sections = [
         Section("Who is who", _who(store, resolved, found, names)),
         Section("Timeline", [_entry_line(e, notes) for e in entries]),

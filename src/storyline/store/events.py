@@ -209,14 +209,17 @@ class EventTables:
         for chunk in chunks(ids):
             rows = self.conn.execute(
                 "SELECT d.id, d.published_value, d.rowid, coalesce(o.credited_sources, "
-                "d.credited_sources), coalesce(o.outlet, d.outlet), coalesce(o.id, d.id) "
+                "d.credited_sources), coalesce(o.outlet, d.outlet), coalesce(o.id, d.id), "
+                "coalesce(o.source, d.source) "
                 "FROM documents d LEFT JOIN documents o ON o.id = d.duplicate_of "
                 f"WHERE d.id IN ({marks(len(chunk))})",
                 chunk,
             )
-            for id_, published, order, credited, outlet, original in rows:
+            for id_, published, order, credited, outlet, original, source in rows:
                 sources = tuple(json.loads(credited or "[]"))
-                out[str(id_)] = DocumentSource(published, int(order), sources, outlet, original)
+                out[str(id_)] = DocumentSource(
+                    published, int(order), sources, outlet, original, source
+                )
         return out
 
     def _events(self, rows: Sequence[sqlite3.Row]) -> list[Event]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from storyline.errors import NotFoundError, StoreError, StorylineError
-from storyline.models import Document, Published
+from storyline.models import Document, Published, outlet_label
 from storyline.store.duplicates import DuplicateTables
 from storyline.store.entities import EntityTables
 from storyline.store.events import EventTables
@@ -71,7 +71,7 @@ _DOCUMENT_COLUMNS = (
 @dataclass(slots=True, frozen=True)
 class DocumentLabel:
     id: str
-    outlet: str  # the outlet, else the file name or the page it came from
+    outlet: str  # the outlet, else the source it credits, else UNKNOWN_OUTLET
     title: str | None
     published: str | None
     order: int  # ingest order
@@ -301,18 +301,19 @@ class SQLiteStore(EntityTables, EventTables, DuplicateTables, StoryTables, Relat
         return int(total), [_document(r) for r in rows]
 
     def document_labels(self, ids: Iterable[str]) -> dict[str, DocumentLabel]:
-        """What showing a document among others needs: outlet (or the last part of its
-        source), title, date and ingest order; without reading its text."""
+        """What showing a document among others needs: who published it
+        (`models.outlet_label`), title, date and ingest order; without reading its
+        text."""
         ids = list(dict.fromkeys(ids))
         out: dict[str, DocumentLabel] = {}
         for chunk in chunks(ids):
             rows = self.conn.execute(
-                "SELECT id, outlet, source, title, published_value, rowid FROM documents "
-                f"WHERE id IN ({marks(len(chunk))})",
+                "SELECT id, outlet, credited_sources, title, published_value, rowid "
+                f"FROM documents WHERE id IN ({marks(len(chunk))})",
                 chunk,
             )
-            for id_, outlet, source, title, published, order in rows:
-                label = outlet or str(source).rstrip("/").rsplit("/", 1)[-1]
+            for id_, outlet, credited, title, published, order in rows:
+                label = outlet_label(outlet, json.loads(credited))
                 out[str(id_)] = DocumentLabel(str(id_), label, title, published, int(order))
         return out
 
