@@ -188,7 +188,6 @@ EventTypeName = Literal[
     "personal.dating",
     "personal.breakup",
     "personal.affair",
-    "personal.donation",
     "personal.apology",
     "career.cast",
     "career.cancelled",

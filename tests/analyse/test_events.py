@@ -127,8 +127,8 @@ POSITIVE = [
     ),
     (
         "Singer Moon Ha-rin donated masks to the Harbor Relief Association on Friday.",
-        "personal.donation",
-        [("agent", "Moon Ha-rin"), ("recipient", "Harbor Relief Association")],
+        "personal.support",
+        [("agent", "Moon Ha-rin"), ("target", "Harbor Relief Association")],
     ),
     (
         "Baek Ji-hoon filed a complaint against Clara Vance on Thursday.",

@@ -8,7 +8,7 @@ from typing import get_args
 
 import pytest
 
-from storyline.analyse.eventtypes import EVENT_TYPES, RELATION_TYPES, EventType
+from storyline.analyse.eventtypes import EVENT_TYPES, READINGS, RELATION_TYPES, EventType
 from storyline.analyse.summaries import summarise
 from storyline.models import EventTypeName, Participant
 from storyline.store import SQLiteStore, open_store
@@ -19,9 +19,24 @@ from .test_events import events_of, found
 TYPES = list(EVENT_TYPES.values())
 
 
+def _name(spec: EventType) -> str:
+    return f"{spec.type}/{spec.variant}" if spec.variant else spec.type
+
+
 def test_the_registry_names_every_type_once() -> None:
     assert list(EVENT_TYPES) == [t.type for t in TYPES]
     assert set(EVENT_TYPES) == set(get_args(EventTypeName))
+    assert len({_name(t) for t in READINGS}) == len(READINGS)
+    assert {t.type for t in READINGS} == set(EVENT_TYPES)  # a variant reads a known type
+
+
+def test_a_summary_leaves_out_the_parts_of_missing_roles() -> None:
+    alone = [Participant("speaker", "e1", "Moon Ha-rin")]
+    about = [*alone, Participant("about", "e2", "Baek Ji-hoon")]
+    assert summarise("speech.statement", alone, "asserted") == "Moon Ha-rin made a statement."
+    assert summarise("speech.statement", about, "denied") == (
+        "Denied: Moon Ha-rin made a statement about Baek Ji-hoon."
+    )
 
 
 @pytest.mark.parametrize("spec", TYPES, ids=lambda t: t.type)
@@ -36,7 +51,7 @@ def test_each_type_is_read_and_summarised(spec: EventType) -> None:
     assert (spec.relation is not None or spec.friendly) == (spec.type in RELATION_TYPES)
 
 
-@pytest.mark.parametrize("spec", TYPES, ids=lambda t: t.type)
+@pytest.mark.parametrize("spec", READINGS, ids=_name)
 def test_each_type_has_an_example_and_a_counterexample(
     store: SQLiteStore, tmp_path: Path, spec: EventType
 ) -> None:

@@ -7,7 +7,7 @@ relation, a friendship), and a sentence that is it and one that is not: the
 extraction, the summaries, fusion, stories and relations all read this table, and
 `tests/analyse/test_eventtypes.py` checks every entry against the extractor.
 
-The types are those of DESIGN.md that storyline reads, plus `personal.donation`.
+The types are those of DESIGN.md that storyline reads.
 `social.follow`, `career.endorsement`, `career.debut`, `career.concert`,
 `career.contract` and the military types are not read yet.
 """
@@ -38,7 +38,9 @@ class EventType:
     own produces (`producer` says which)."""
 
     type: EventTypeName
-    summary: str  # a format string over the roles: "{agent} liked {target}'s post."
+    # a format string over the roles, a part in brackets left out when a role in it is
+    # missing: "{agent} liked {target}'s post.", "{speaker} made a statement[ about {about}]."
+    summary: str
     example: str  # a sentence that is this event …
     example_roles: tuple[tuple[str, str], ...]  # … with these participants (role, name)
     counterexample: str  # a sentence that is not
@@ -65,8 +67,9 @@ class EventType:
     # nothing happened
     if_negated: EventTypeName | None = None
     quoted: bool = False  # the quote of its sentence is kept with it
-    # said, so dated when it was said: by a time of its own clause, else by the report
-    # (news tells what was said that day), never by a time inside what was said
+    # said, so dated when it was said: by a time of its own clause, else by the occasion
+    # a sentence before names, else by the report (news tells what was said that day),
+    # never by a time inside what was said
     dated_by_report: bool = False
     # an organisation speaking or suing for its artist: the artist is `about`
     for_artist: bool = False
@@ -74,6 +77,12 @@ class EventType:
     relation: str | None = None  # the relation it implies between its participants
     friendly: bool = False  # a warm interaction: two of them between people make friends
     in_titles: bool = True  # named in a story's title when it happens most
+    # another reading of the same type, with triggers and roles of its own: a donation
+    # is support, its recipient the target
+    variant: str = ""
+    # the second role only from a "to" or "for" phrase: "donated 50 million won to X",
+    # never the subject of a clause beside it ("while Kim Hee-sun donated …")
+    recipient_only: bool = False
 
     @property
     def group(self) -> str:
@@ -147,7 +156,7 @@ _TYPES: tuple[EventType, ...] = (
             r"\breleased? (?:a |an |the )?(?:\w+ )?"
             r"(?:screenshots?|photos?|videos?|pictures?|images?|messages?|footage|letters?)\b"
         ],
-        summary="{agent} posted on social media{about_part}.",
+        summary="{agent} posted on social media[ about {about}].",
         roles=("agent", "about"),
         first=ACTORS,
         second=frozenset({"person", "work"}),
@@ -216,7 +225,7 @@ _TYPES: tuple[EventType, ...] = (
     _type(
         "personal.support",
         "support encourage encouragement cheer",
-        summary="{agent} supported {target}.",
+        summary="{agent} supported[ {target}].",
         second_from_before=True,
         friendly=True,
         example="Moon Ha-rin cheered for Baek Ji-hoon at the premiere.",
@@ -266,21 +275,22 @@ _TYPES: tuple[EventType, ...] = (
         counterexample="Reporters asked about rumors of an affair.",  # no partners
     ),
     _type(
-        "personal.donation",
+        "personal.support",
         "donate donation",
-        summary="{agent} made a donation{recipient_part}.",
-        roles=("agent", "recipient"),
+        variant="donation",
+        summary="{agent} supported[ {target}].",
         first=ACTORS,
         second=ACTORS,
         needs_second=False,
+        recipient_only=True,
         example="Singer Moon Ha-rin donated masks to the Harbor Relief Association on Friday.",
-        example_roles=(("agent", "Moon Ha-rin"), ("recipient", "Harbor Relief Association")),
+        example_roles=(("agent", "Moon Ha-rin"), ("target", "Harbor Relief Association")),
         counterexample="The Harbor Relief Association thanked volunteers on Friday.",
     ),
     _type(
         "personal.apology",
         "apologize apologise apology",
-        summary="{agent} apologised{target_part}.",
+        summary="{agent} apologised[ to {target}].",
         needs_second=False,
         example="Baek Ji-hoon apologized to Moon Ha-rin on Friday.",
         example_roles=(("agent", "Baek Ji-hoon"),),
@@ -370,7 +380,7 @@ _TYPES: tuple[EventType, ...] = (
     _type(
         "career.contract_ended",
         phrases=[r"\bcontract (?:ended|expired)\b", r"\bleft (?:the|her|his) agency\b"],
-        summary="{person}'s contract{org_part} ended.",
+        summary="{person}'s contract[ with {org}] ended.",
         roles=("person", "org"),
         second=frozenset({"org"}),
         needs_second=False,
@@ -399,7 +409,7 @@ _TYPES: tuple[EventType, ...] = (
             r"\breject(?:ed|s|ing)? (?:the |these |those |all |such )?(?:\w+ )?"
             r"(?:claims|allegations|reports|rumou?rs|accusations)\b",
         ],
-        summary="{speaker} issued a denial{about_part}.",
+        summary="{speaker} issued a denial[ about {about}].",
         roles=("speaker", "about"),
         first=ACTORS,
         needs_second=False,
@@ -419,7 +429,7 @@ _TYPES: tuple[EventType, ...] = (
             r"\blegal (?:measures|response)\b",
             r"\bthrough (?:its|our|their) legal representative\b",
         ],
-        summary="{agent} threatened legal action{target_part}.",
+        summary="{agent} threatened legal action[ against {target}].",
         first=ACTORS,
         second=ACTORS,
         needs_second=False,
@@ -434,7 +444,7 @@ _TYPES: tuple[EventType, ...] = (
     _type(
         "legal.complaint",
         phrases=[r"\bfiled (?:a |an )?(?:criminal )?(?:complaint|lawsuit|suit)\b"],
-        summary="{agent} filed a complaint{target_part}.",
+        summary="{agent} filed a complaint[ against {target}].",
         first=ACTORS,
         second=ACTORS,
         needs_second=False,
@@ -471,9 +481,9 @@ _TYPES: tuple[EventType, ...] = (
     # Reported speech comes last: a sentence is read for every other type first.
     _type(
         "speech.statement",
-        "say tell state write add explain share express reveal",
+        "say tell state write add explain share express reveal announce confirm claim speak",
         [r"\baccording to\b", r"\bin an interview\b", r"\bread the statement\b", r"\bstatement\b"],
-        summary="{speaker} made a statement{about_part}.",
+        summary="{speaker} made a statement[ about {about}].",
         roles=("speaker", "about"),
         first=ACTORS,
         # not the outlet told, nor the speaker's employer: "Park told The Korea Herald"
@@ -513,7 +523,9 @@ _TYPES: tuple[EventType, ...] = (
     ),
 )
 
-EVENT_TYPES: dict[EventTypeName, EventType] = {t.type: t for t in _TYPES}
+EVENT_TYPES: dict[EventTypeName, EventType] = {t.type: t for t in _TYPES if not t.variant}
+# Every entry, variants too: what extraction reads.
+READINGS: tuple[EventType, ...] = _TYPES
 # The relations events imply, and the types they come from.
 RELATION_TYPES: tuple[EventTypeName, ...] = tuple(
     t.type for t in _TYPES if t.relation or t.friendly

@@ -3,11 +3,14 @@ participants and its modality."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from storyline.analyse.eventtypes import EVENT_TYPES
 from storyline.models import EventTypeName, Modality, Participant
 
+_OPTIONAL = re.compile(r"\[([^\]]*)\]")
+_ROLE = re.compile(r"\{(\w+)\}")
 _MODAL_PREFIX: dict[Modality, str] = {
     "asserted": "",
     "rumoured": "Rumoured: ",
@@ -23,18 +26,11 @@ def summarise(type_: EventTypeName, participants: Sequence[Participant], modalit
     for p in participants:
         key = p.role if p.role not in names else f"{p.role}2"
         names[key] = p.name or p.entity
-    names["recipient_part"] = f" to {names['recipient']}" if "recipient" in names else ""
-    for role in ("about", "target", "org"):
-        names[f"{role}_part"] = (
-            f" about {names[role]}"
-            if role == "about" and role in names
-            else f" against {names[role]}"
-            if role == "target" and role in names
-            else f" with {names[role]}"
-            if role == "org" and role in names
-            else ""
-        )
     template = EVENT_TYPES[type_].summary
+    # "[ about {about}]" is left out when there is no about
+    template = _OPTIONAL.sub(
+        lambda m: m.group(1) if set(_ROLE.findall(m.group(1))) <= names.keys() else "", template
+    )
     try:
         sentence = template.format(**names)
     except KeyError:

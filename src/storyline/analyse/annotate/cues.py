@@ -56,9 +56,9 @@ EVENT_NAMES = entries("event_names")
 # Words that are never a name by themselves, whatever the NER thinks.
 NOT_NAMES = words("not_names")
 # Capitalised words a role word is often followed by that are not names: official English title.
-_NATIONALITIES = frozenset(
+NATIONALITIES = frozenset(
     "English Japanese Chinese French American British German Korean K-pop K-drama Hallyu "
-    "Official".split()
+    "Official Korea Asian European International National".split()
 )
 TITLE_CONNECTORS = frozenset("of the a an in on and to for with at from by my your our".split())
 OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "「": "」", "《": "》", "<": ">"}
@@ -75,7 +75,7 @@ NOT_NAME_WORDS = (
     | ORG_HEADS
     | EVENT_HEADS
     | {w.title() for w in PERSON_CUES}
-    | _NATIONALITIES
+    | NATIONALITIES
     | frozenset(
         "English Korean Asian European Western Girls Boys Women Men Kids Card Financial "
         "Stadium Arena Hall Center Centre Theater Theatre Award Prize Actor Actress K-pop "

@@ -20,6 +20,7 @@ from storyline.analyse.annotate.cues import (
     GROUP_CUES,
     KNOWN_ORGS,
     LIST_OPENERS,
+    NATIONALITIES,
     NOT_NAME_WORDS,
     NOT_NAMES,
     NOT_WORK_CUES,
@@ -171,7 +172,9 @@ def _name_run_start(doc: Doc, end: int, limit: int = 4) -> int:
         token = doc[start - 1]
         alnum_with_digit = token.text[:1].isdigit() and token.text.isalnum() and not token.like_num
         glued = token.text in {"-", "&", "."} and start >= 2 and not token.whitespace_
-        if not (_is_name_token(token) or alnum_with_digit or glued):
+        # "Korean" alone is no name, but the "Korean Film Council" is one
+        nationality = token.text in NATIONALITIES and start < end
+        if not (_is_name_token(token) or alnum_with_digit or glued or nationality):
             break
         start -= 1
     while start < end and not doc[start].text[:1].isalnum():

@@ -27,7 +27,8 @@ def make_event(
     start, end = context.sentences[index]
     document = context.document
     text = document.text[start:end]
-    time = time_near(context, index, trigger.idx, said=EVENT_TYPES[type_].dated_by_report)
+    speaker = participants[0][1].entity if EVENT_TYPES[type_].dated_by_report else None
+    time = time_near(context, index, trigger.idx, said_by=speaker)
     modality = event_modality(type_, sentence, trigger)
     people = tuple(
         Participant(role, m.entity or "", context.names.get(m.entity or "", m.text))

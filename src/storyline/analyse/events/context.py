@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from storyline.analyse.resolve.salience import Salience
 from storyline.analyse.times import TimeMention
 from storyline.models import Document, Mention
 
@@ -30,10 +31,16 @@ class Context:
     # what the text says of people and organisations, for pronouns and "the agency"
     gender: dict[str, str] = field(default_factory=dict)
     agencies: set[str] = field(default_factory=set)
+    described: dict[str, set[str]] = field(default_factory=dict)  # "singer", "doctor"
+    reporters: set[str] = field(default_factory=set)  # never a participant
+    salience: Salience = field(default_factory=lambda: Salience((), []))
+    # what each pronoun, described noun or epithet means (None: nobody surely)
+    referents: dict[int, Mention | None] = field(default_factory=dict)
     # where each mention starts, and the longest, to find mentions near a place quickly
     starts: list[int] = field(default_factory=list)
     longest: int = 0
     main_person: list[Mention | None] = field(default_factory=list)  # once known
+    artists: dict[str, Mention | None] = field(default_factory=dict)  # of agencies
 
     def mention_of(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)

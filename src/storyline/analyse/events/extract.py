@@ -16,12 +16,13 @@ from storyline.analyse.events.context import QUOTE, Context
 from storyline.analyse.events.forms import births, cast_list, joint_works, star_of
 from storyline.analyse.events.participants import (
     agency_speaks_for_artist,
-    note_description,
     recent,
     role_entities,
     with_second,
 )
-from storyline.analyse.eventtypes import EVENT_TYPES, EventType
+from storyline.analyse.events.reference import note_descriptions, resolve_references
+from storyline.analyse.eventtypes import EVENT_TYPES, READINGS, EventType
+from storyline.analyse.resolve.salience import Salience
 from storyline.analyse.summaries import summarise
 from storyline.analyse.times import find_times
 from storyline.models import Document, Event, EventTypeName, Mention
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 
 # Every type a trigger reads, in the registry's order; reported speech is the last.
-RULES: tuple[EventType, ...] = tuple(t for t in EVENT_TYPES.values() if t.triggered)
+RULES: tuple[EventType, ...] = tuple(t for t in READINGS if t.triggered)
 SPEECH = EVENT_TYPES["speech.statement"]
 _SILENCE_WORDS = re.compile(r"\b(?:interact\w*|lik\w+|comment\w*)\b", re.I)
 
@@ -62,12 +63,13 @@ def extract_events(
     )
     context.starts = [m.start for m in context.mentions]
     context.longest = max((m.end - m.start for m in context.mentions), default=0)
+    context.salience = Salience((), [start for start, _ in context.sentences])
     for mention in context.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         for token in span or ():
             context.by_token[token.i] = mention
-        if span is not None and mention.entity:
-            note_description(context, mention, span)
+    note_descriptions(context)
+    resolve_references(context)
     found: list[Event] = []
     for index, (start, end) in enumerate(context.sentences):
         sentence = doc.char_span(start, end, alignment_mode="expand")

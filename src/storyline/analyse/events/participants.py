@@ -1,6 +1,6 @@
 """Who takes part: the entities of a trigger's subject and objects in the parse, the
-nearest fitting entity as a fallback, names joined by "and", pronouns and "the agency"
-resolved to whom the text last named, and an agency speaking for its artist."""
+nearest fitting entity as a fallback, names joined by "and", pronouns and described
+nouns resolved by `reference`, and an agency speaking for its artist."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from storyline.analyse.annotate.cues import PERSON_CUES
 from storyline.analyse.events.context import Context, distance, sentence_mentions, unique
+from storyline.analyse.events.reference import referent
 from storyline.analyse.eventtypes import PEOPLE, EventType
 from storyline.models import EntityType, Mention
 
@@ -16,39 +18,23 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-_FEMALE = frozenset("actress actresses ms ms. mrs mrs. sister wife girlfriend mother".split())
-_MALE = frozenset("actor mr mr. brother husband boyfriend father".split())
-_AGENCY_NOUNS = frozenset({"agency", "label", "management"})
-
-
-def note_description(context: Context, mention: Mention, span: Span) -> None:
-    """'actress Kim Sae-ron' is a woman; 'Gold Medalist, the agency …' an agency."""
-    entity = mention.entity or ""
-    before = context.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in _FEMALE:
-        context.gender.setdefault(entity, "f")
-    elif before in _MALE:
-        context.gender.setdefault(entity, "m")
-    if mention.type == "org":
-        near = context.doc[max(span.start - 4, 0) : span.end + 4]
-        if any(t.lower_ in _AGENCY_NOUNS for t in near):
-            context.agencies.add(entity)
-
-
 def with_second(
     context: Context, sentence: Span, trigger: Token, rule: EventType, firsts: list[Mention]
 ) -> Iterator[list[tuple[str, Mention]]]:
     first_role, second_role = rule.roles[0], rule.roles[1]
     taken = {f.entity for f in firsts}
-    seconds = role_entities(
-        context,
-        sentence,
-        trigger,
-        rule.second,
-        subject=False,
-        exclude=taken,
-        fallback=not rule.symmetric or bool(firsts),
-    )
+    if rule.recipient_only:
+        seconds = recipients(context, trigger, rule.second, taken)
+    else:
+        seconds = role_entities(
+            context,
+            sentence,
+            trigger,
+            rule.second,
+            subject=False,
+            exclude=taken,
+            fallback=not rule.symmetric or bool(firsts),
+        )
     if rule.reach is not None:
         seconds = [s for s in seconds if distance(s, trigger) <= rule.reach]
     if not seconds and rule.second_from_before:
@@ -67,6 +53,28 @@ def with_second(
     agents = firsts if first_role == "person" else firsts[:1]
     for first in agents:
         yield [(first_role, first), (second_role, seconds[0])]
+
+
+def recipients(
+    context: Context, trigger: Token, types: frozenset[EntityType], exclude: set[str | None]
+) -> list[Mention]:
+    """Whom a "to" or "for" phrase of the trigger (or of its object) names: "donated
+    masks to the Harbor Relief Association"."""
+    # "donated 100 million won each to …": the parser may take "won" for a verb, and
+    # "donated" for an adjective of what was given
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "conj"})]
+    if trigger.dep_ == "amod":
+        heads.append(trigger.head)
+    found = (
+        context.mention_of(t) or referent(context, t, types, exclude)
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in head_and_conjuncts(pobj)
+    )
+    return unique(m for m in found if m is not None and m.type in types and m.entity not in exclude)
 
 
 def role_entities(
@@ -181,7 +189,16 @@ _PROXIES = frozenset(
 def head_and_conjuncts(token: Token) -> list[Token]:
     """'Song and Han': both; "Ryu's ex-lover, Hyeri": Hyeri before Ryu (a possessor,
     however the parser attached it, is not the one acting, and never one whose agency
-    or family acts)."""
+    or family acts); "Lumina bandmate Jo Eun-bi", however parsed, is Jo Eun-bi."""
+    described = [
+        g
+        for c in token.children
+        if c.lower_ in PERSON_CUES
+        for g in c.children
+        if g.dep_ in {"pobj", "appos", "compound"}
+    ]
+    if described:
+        return [*head_and_conjuncts(described[0]), token]
     out = [token]
     for child in token.children:
         if child.dep_ in {"conj", "appos", "compound"}:
@@ -198,6 +215,8 @@ def _object_tokens(trigger: Token) -> list[Token]:
     queue = [c for c in trigger.children if c.dep_ not in _SUBJECTS and c.dep_ != "punct"]
     while queue:
         token = queue.pop(0)
+        if token.dep_ == "prep" and token.lower_ == "of" and token.head.lower_ in _PROXIES:
+            continue  # "the family of Kim Sae-ron" is not Kim Sae-ron
         if token.dep_ in _OBJECTS or token.dep_ in {"poss", "conj", "appos", "compound"}:
             out.append(token)
         if token.dep_ in _OBJECTS | {"prep", "poss", "conj", "appos", "compound"}:
@@ -220,73 +239,6 @@ def recent(
     return earlier[-1:]
 
 
-# Words that point back to an entity named before, and the types they can name.
-_PRONOUNS = {"she", "he", "her", "his", "him", "hers", "it", "its"}
-_NOMINALS: dict[str, frozenset[EntityType]] = {
-    **dict.fromkeys(["agency", "label", "company", "management"], frozenset({"org"})),
-    **dict.fromkeys(
-        ["actor", "actress", "singer", "star", "idol", "rapper"],
-        frozenset({"person"}),
-    ),
-}
-# "the agency" is an entertainment company, not the last court or ministry named
-_AGENCY_WORDS = frozenset(
-    "Entertainment Ent. Agency Management Studio Studios Music Label Company Co. Pictures "
-    "Media Corp. Inc.".split()
-)
-
-
-def _looks_like_agency(name: str) -> bool:
-    return name.split()[-1] in _AGENCY_WORDS
-
-
-# "her junior", "his senior": the other person of the story, not the possessor
-_EPITHETS = {"junior", "senior", "hoobae", "sunbae", "colleague", "co-star", "costar"}
-
-
-def referent(
-    context: Context,
-    token: Token,
-    types: frozenset[EntityType],
-    exclude: frozenset[str | None] | set[str | None] = frozenset(),
-) -> Mention | None:
-    """What a pronoun ('she'), a noun ('the agency') or an epithet ('her junior') refers
-    to: the entity of a fitting type the text named last before it."""
-    word = token.lower_
-    if word in _PRONOUNS:
-        wanted = frozenset({"org"}) if word in {"it", "its"} else frozenset({"person"})
-        other = {"she": "m", "her": "m", "hers": "m", "he": "f", "his": "f", "him": "f"}
-        unlike = other.get(word)
-        exclude = {*exclude, *(e for e, g in context.gender.items() if g == unlike)}
-    elif word in _NOMINALS and any(
-        c.lower_ in {"the", "its", "her", "his"} for c in token.children
-    ):
-        wanted = _NOMINALS[word]
-    elif word in _EPITHETS and any(c.dep_ == "poss" for c in token.children):
-        wanted = frozenset({"person"})
-        possessor = next(c for c in token.children if c.dep_ == "poss")
-        owner = referent(context, possessor, types, exclude) or context.mention_of(possessor)
-        exclude = {*exclude, owner.entity if owner else None}
-    else:
-        return None
-    wanted &= types
-    before = [
-        m
-        for m in context.mentions_starting(token.idx - 1500 - context.longest, token.idx)
-        if m.type in wanted
-        and m.end <= token.idx
-        and m.entity not in exclude
-        and token.idx - m.end < 1500
-        and (
-            word not in _NOMINALS
-            or "org" not in wanted
-            or _looks_like_agency(m.text)
-            or m.entity in context.agencies
-        )
-    ]
-    return before[-1] if before else None
-
-
 def agency_speaks_for_artist(
     context: Context, sentence: Span, participants: list[tuple[str, Mention]]
 ) -> list[tuple[str, Mention]]:
@@ -297,12 +249,21 @@ def agency_speaks_for_artist(
     if speaker.type != "org":
         return participants
     named = {m.entity for _, m in participants}
-    artist = _stated_artist(context, speaker)
+    artist = _artist_of(context, speaker)
     if artist is None and not any(m.type == "person" for _, m in participants):
         artist = main_person(context)
     if artist is None or artist.entity in named:
         return participants
     return [participants[0], ("about", artist), *participants[1:]]
+
+
+def _artist_of(context: Context, org: Mention) -> Mention | None:
+    """The artist the document says the organisation is the agency of, by any of its
+    mentions ("Lee's agency, High Zium Studio, said …" then "High Zium Studio added")."""
+    if org.entity not in context.artists:
+        stated = (_stated_artist(context, m) for m in context.mentions if m.entity == org.entity)
+        context.artists[org.entity or ""] = next((a for a in stated if a is not None), None)
+    return context.artists[org.entity or ""]
 
 
 def _stated_artist(context: Context, org: Mention) -> Mention | None:
@@ -314,7 +275,7 @@ def _stated_artist(context: Context, org: Mention) -> Mention | None:
     for noun in nouns:
         for child in noun.children:
             if child.dep_ == "poss":
-                owner = context.mention_of(child)
+                owner = context.mention_of(child) or referent(context, child, PEOPLE)
             elif child.dep_ == "acl" and child.lemma_ in {"represent", "manage"}:
                 objects = [g for g in child.children if g.dep_ == "dobj"]
                 owner = next(

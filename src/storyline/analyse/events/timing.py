@@ -70,10 +70,73 @@ def _describes(context: Context, time: TimeMention) -> bool:
     }
 
 
-def time_near(context: Context, index: int, offset: int, *, said: bool = False) -> TimeValue:
+# What says a statement was made before the day of the report.
+_EARLIER = re.compile(
+    r"\b(?:previously|earlier|in the past|once|had (?:said|told|stated|written|claimed)|"
+    r"has (?:long|often|repeatedly|always)|have (?:long|often|repeatedly|always))\b",
+    re.I,
+)
+# What speech happens at or by: "at a press conference on Monday", "said Friday".
+_OCCASIONS = frozenset(
+    "conference statement release interview announcement speech briefing showcase "
+    "say tell state announce write post confirm explain".split()
+)
+
+
+def _mentions_entity(context: Context, start: int, end: int, entity: str) -> bool:
+    """The text between `start` and `end` names the entity, or points back to it."""
+    named = any(m.entity == entity for m in context.mentions_starting(start, end))
+    return named or any(
+        m is not None and m.entity == entity and start <= context.doc[i].idx < end
+        for i, m in context.referents.items()
+    )
+
+
+def _dates_speech(doc: Doc, offset: int) -> bool:
+    """The time at `offset` is when something was said: it hangs on a speech verb or on
+    the occasion of one."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    token = span.root if span is not None else None
+    for _ in range(4):
+        if token is None or token.head is token:
+            return False
+        token = token.head
+        if token.lemma_.lower() in _OCCASIONS:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False  # the time of another clause: "said that she signed in 2019"
+    return False
+
+
+def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
+    """When something was said whose clause gives no time: the time a sentence or two
+    before gives the same speaker's words ("At a press conference on Monday, Kim said
+    …"; "'…,' she added"), else the day of the report, unless the words say it was said
+    before."""
+    start, end = context.sentences[index]
+    clause = context.document.text[start:end]
+    for back in range(index - 1, max(index - 3, -1), -1):
+        first, last = context.sentences[back]
+        said_then = [
+            t
+            for t in context.times
+            if first <= t.start and t.end <= last and _dates_speech(context.doc, t.start)
+        ]
+        if said_then and _mentions_entity(context, first, last, speaker):
+            return said_then[-1].time
+    if _EARLIER.search(clause):
+        return TimeValue.unknown()
+    published = context.document.published
+    return TimeValue(published.value, published.precision, None)
+
+
+def time_near(
+    context: Context, index: int, offset: int, *, said_by: str | None = None
+) -> TimeValue:
     """The time expression of the sentence nearest `offset`; in a sentence that says
     it happened right after the one before ('after this post'), that one's time. What
-    was `said` is dated by a time of its own clause only, else by the report."""
+    was said (`said_by` a speaker) is dated by a time of its own clause, else by its
+    occasion or report."""
     start, end = context.sentences[index]
     inside = [
         t
@@ -84,12 +147,11 @@ def time_near(context: Context, index: int, offset: int, *, said: bool = False) 
         and not _aside(context.doc, t.start, offset)
     ]
     clause = _clause_of(context.doc, offset)
-    if said:
+    if said_by is not None:
         own = [t for t in inside if _clause_of(context.doc, t.start) == clause]
         if own:
             return min(own, key=lambda t: abs(t.start - offset)).time
-        published = context.document.published
-        return TimeValue(published.value, published.precision, None)
+        return _occasion_time(context, index, said_by)
     if inside:
         return min(
             inside,

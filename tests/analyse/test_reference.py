@@ -1,0 +1,90 @@
+"""Words that point back: pronouns, described nouns and epithets resolve to the most
+salient entity that fits, and to nobody when two fit about equally."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.store import SQLiteStore
+
+from .test_events import events_of, found, one
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        # "she" skips the man named last: the text called Moon an actress
+        (
+            "Actress Moon Ha-rin starred in the film with Baek Ji-hoon. She apologized on Friday.",
+            "personal.apology",
+            "Moon Ha-rin",
+        ),
+        # the article's subject, not a person named once in passing
+        (
+            "Moon Ha-rin won the Grand Prize. Moon Ha-rin thanked her fans. Moon Ha-rin then "
+            "met director Clara Vance, who praised the film. She apologized to fans.",
+            "personal.apology",
+            "Moon Ha-rin",
+        ),
+        # a described noun means whom the text described so
+        (
+            "Baek Ji-hoon visited the clinic of his doctor, Clara Vance, on Friday. The doctor "
+            "apologized on Saturday.",
+            "personal.apology",
+            "Clara Vance",
+        ),
+        # "the singer" is the singer, not the last person named
+        (
+            "Singer Moon Ha-rin was seen with actor Baek Ji-hoon in Jeju. The singer apologized "
+            "on Friday.",
+            "personal.apology",
+            "Moon Ha-rin",
+        ),
+        # she is the actress, so "he" is the other one
+        (
+            "Actress Moon Ha-rin and Baek Ji-hoon met in 2015. The actress thanked fans, and "
+            "he apologized on Friday.",
+            "personal.apology",
+            "Baek Ji-hoon",
+        ),
+    ],
+)
+def test_a_word_that_points_back_means_the_most_salient_fitting_entity(
+    store: SQLiteStore, tmp_path: Path, text: str, type_: str, actor: str
+) -> None:
+    assert one(events_of(store, tmp_path, text), type_).participants[0].name == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people named in the same way just before: "he" could be either
+        "Baek Ji-hoon and Kang Do-yun met in Seoul on Friday. He apologized on Saturday.",
+        # "the judge" is nobody the text called a judge
+        "Singer Moon Ha-rin was seen with Baek Ji-hoon. The judge apologized on Friday.",
+    ],
+)
+def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
+    store: SQLiteStore, tmp_path: Path, text: str
+) -> None:
+    assert not [e for e in events_of(store, tmp_path, text) if e.type == "personal.apology"]
+
+
+def test_a_pronoun_object_never_means_its_own_subject(store: SQLiteStore, tmp_path: Path) -> None:
+    text = "Moon Ha-rin was seen with Baek Ji-hoon on Friday. Baek Ji-hoon later congratulated her."
+    event = one(events_of(store, tmp_path, text), "personal.congratulate")
+    assert [(p.role, p.name) for p in event.participants] == [
+        ("agent", "Baek Ji-hoon"),
+        ("target", "Moon Ha-rin"),
+    ]
+
+
+def test_a_noun_before_a_name_describes_it_and_points_nowhere(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = "Baek Ji-hoon met the late actress Moon Ha-rin in 2015, his agency said."
+    events = events_of(store, tmp_path, text)
+    meet = one(events, "personal.meet")
+    assert [p.name for p in meet.participants] == ["Baek Ji-hoon", "Moon Ha-rin"], found(events)
