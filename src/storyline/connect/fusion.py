@@ -265,9 +265,14 @@ def fuse(readings: Sequence[Event], reports: Mapping[str, Report]) -> Event:
     """One event from its readings (the first read is the representative)."""
     first = readings[0]
     participants = max(readings, key=lambda e: len(e.participants)).participants
+    # a date the words give before one taken from the day of the report; then the
+    # most precise, then the first read
     dated = [e for e in readings if e.time.value]
     time = (
-        max(dated, key=lambda e: (len(e.time.value or ""), -readings.index(e))).time
+        max(
+            dated,
+            key=lambda e: (e.time.text is not None, len(e.time.value or ""), -readings.index(e)),
+        ).time
         if dated
         else first.time
     )

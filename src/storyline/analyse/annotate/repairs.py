@@ -69,8 +69,20 @@ def cleaned_entities(doc: Doc) -> list[Candidate]:
     return kept
 
 
+# Titles before a name are not part of it: "Dr Murray" is Murray (and "Dr" tells the
+# reader he is a person, as "Ms." tells that she is a woman).
+HONORIFICS = frozenset(
+    "Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Miss Prof Prof. Professor Sir Dame Lord Lady Judge Rev "
+    "Rev.".split()
+)
+
+
 def _mended(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].text in ARTICLES or doc[start].is_space):
+    while start < end and (
+        doc[start].text in ARTICLES or doc[start].is_space or doc[start].text in HONORIFICS
+    ):
+        start += 1
+    if start < end and doc[start].text == "." and doc[start - 1].text in HONORIFICS:
         start += 1
     while start >= 2 and glued_hyphen(doc, start - 1):
         start -= 2

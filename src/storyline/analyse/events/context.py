@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from storyline.analyse.resolve.salience import Salience
+from storyline.analyse.resolve.discourse import Discourse
 from storyline.analyse.times import TimeMention
 from storyline.models import Document, Mention
 
@@ -28,14 +28,8 @@ class Context:
     names: Mapping[str, str]
     times: list[TimeMention]
     by_token: dict[int, Mention] = field(default_factory=dict)
-    # what the text says of people and organisations, for pronouns and "the agency"
-    gender: dict[str, str] = field(default_factory=dict)
-    agencies: set[str] = field(default_factory=set)
-    described: dict[str, set[str]] = field(default_factory=dict)  # "singer", "doctor"
-    reporters: set[str] = field(default_factory=set)  # never a participant
-    salience: Salience = field(default_factory=lambda: Salience((), []))
-    # what each pronoun, described noun or epithet means (None: nobody surely)
-    referents: dict[int, Mention | None] = field(default_factory=dict)
+    # who is who, and what each word that points back means
+    discourse: Discourse | None = None
     # where each mention starts, and the longest, to find mentions near a place quickly
     starts: list[int] = field(default_factory=list)
     longest: int = 0

@@ -20,9 +20,8 @@ from storyline.analyse.events.participants import (
     role_entities,
     with_second,
 )
-from storyline.analyse.events.reference import note_descriptions, resolve_references
 from storyline.analyse.eventtypes import EVENT_TYPES, READINGS, EventType
-from storyline.analyse.resolve.salience import Salience
+from storyline.analyse.resolve.discourse import Discourse
 from storyline.analyse.summaries import summarise
 from storyline.analyse.times import find_times
 from storyline.models import Document, Event, EventTypeName, Mention
@@ -63,13 +62,9 @@ def extract_events(
     )
     context.starts = [m.start for m in context.mentions]
     context.longest = max((m.end - m.start for m in context.mentions), default=0)
-    context.salience = Salience((), [start for start, _ in context.sentences])
-    for mention in context.mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        for token in span or ():
-            context.by_token[token.i] = mention
-    note_descriptions(context)
-    resolve_references(context)
+    context.discourse = Discourse(doc, [start for start, _ in context.sentences], context.mentions)
+    context.discourse.read()
+    context.by_token = context.discourse.by_token
     found: list[Event] = []
     for index, (start, end) in enumerate(context.sentences):
         sentence = doc.char_span(start, end, alignment_mode="expand")

@@ -1,6 +1,6 @@
 """Who takes part: the entities of a trigger's subject and objects in the parse, the
 nearest fitting entity as a fallback, names joined by "and", pronouns and described
-nouns resolved by `reference`, and an agency speaking for its artist."""
+nouns resolved by the document's discourse, and an agency speaking for its artist."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate.cues import PERSON_CUES
 from storyline.analyse.events.context import Context, distance, sentence_mentions, unique
-from storyline.analyse.events.reference import referent
 from storyline.analyse.eventtypes import PEOPLE, EventType
 from storyline.models import EntityType, Mention
 
@@ -53,6 +52,18 @@ def with_second(
     agents = firsts if first_role == "person" else firsts[:1]
     for first in agents:
         yield [(first_role, first), (second_role, seconds[0])]
+
+
+def referent(
+    context: Context,
+    token: Token,
+    types: frozenset[EntityType],
+    exclude: frozenset[str | None] | set[str | None] = frozenset(),
+) -> Mention | None:
+    """Who a pronoun, described noun or epithet means (`resolve/discourse`)."""
+    if context.discourse is None:
+        return None
+    return context.discourse.referent(token, types, exclude)
 
 
 def recipients(
@@ -160,6 +171,11 @@ def _subject_tokens(trigger: Token) -> list[Token]:
     ]
     if named_by:
         return [t for g in named_by for t in head_and_conjuncts(g)]
+    # "thanked fans for their support", "Kim's apology": whose it is; but "sent her
+    # encouragement" is the sender's
+    owners = [c for c in trigger.children if c.dep_ == "poss"]
+    if trigger.pos_ == "NOUN" and owners and trigger.dep_ != "dobj":
+        return owners
     verb = trigger
     for _ in range(8):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]

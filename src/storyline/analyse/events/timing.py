@@ -86,10 +86,21 @@ _OCCASIONS = frozenset(
 def _mentions_entity(context: Context, start: int, end: int, entity: str) -> bool:
     """The text between `start` and `end` names the entity, or points back to it."""
     named = any(m.entity == entity for m in context.mentions_starting(start, end))
+    referents = context.discourse.referents if context.discourse else {}
     return named or any(
         m is not None and m.entity == entity and start <= context.doc[i].idx < end
-        for i, m in context.referents.items()
+        for i, m in referents.items()
     )
+
+
+def _told_in_past(doc: Doc, offset: int) -> bool:
+    """The clause at `offset` tells of a time before its telling: 'dated', 'had been
+    dating' (not 'has filed', 'is dating')."""
+    verb = doc[_clause_of(doc, offset)] if _clause_of(doc, offset) >= 0 else None
+    if verb is None:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return "had" in auxiliaries or (verb.tag_ == "VBD" and not auxiliaries)
 
 
 def _dates_speech(doc: Doc, offset: int) -> bool:
@@ -152,6 +163,14 @@ def time_near(
         if own:
             return min(own, key=lambda t: abs(t.start - offset)).time
         return _occasion_time(context, index, said_by)
+    # "… that he dated her, a law firm said Thursday": the day it was said, not of what
+    # was said, unless what was said is of that day ("said Thursday it has filed …")
+    if _told_in_past(context.doc, offset):
+        inside = [
+            t
+            for t in inside
+            if _clause_of(context.doc, t.start) == clause or not _dates_speech(context.doc, t.start)
+        ]
     if inside:
         return min(
             inside,

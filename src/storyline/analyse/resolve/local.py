@@ -1,7 +1,8 @@
 """Entities within one document: spellings of one name are one entity; a short form
-("Han", "Hye-kyo") joins the full name the document introduced (where two people share
-a surname, the one named last); other names ("also known as"), descriptions ("the
-'The Glory' actress") and social accounts join their owner."""
+("Han", "Hye-kyo", "Michael") joins the full name the document introduced (where two
+people share a surname, the one the discourse means there, or neither); other names
+("also known as"), descriptions ("the 'The Glory' actress") and social accounts join
+their owner."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -27,10 +29,12 @@ from storyline.analyse.names import (
     romanisation_key,
     work_key,
 )
+from storyline.analyse.resolve.discourse import Discourse, SharedForm
 from storyline.models import EntityType, Mention
 
-# How far back (in sentences) a shared surname may look for the person it means.
-SURNAME_WINDOW = 3
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
 # Least similarity between a handle and a name for the handle to be that person's.
 HANDLE_SIMILARITY = 75.0
 _DESCRIPTOR = re.compile(
@@ -103,11 +107,20 @@ def resolve_in_document(
     starts = [s.start for s in annotation.sentences]
     names = [m for m in annotation.mentions if m.type != "account"]
     short_forms = _short_forms(names)
-    # A bare surname or given name is a short form, whatever type the NER gave it.
+    # A bare surname or given name is a short form, whatever type the NER gave it; so
+    # is a first name the NER found alone that a full name of the document begins with
+    # ("Michael" of "Michael Jackson").
+    short_forms |= _first_names(names) & {m.text for m in names}
     full = [m for m in names if m.text not in short_forms or len(m.text.split()) > 1]
     entities = _join_other_names(text, _group_full_names(full))
-    by_form = {form: [entities[i] for i in owners] for form, owners in _owners(entities).items()}
-    _attach_short_forms(text, entities, by_form, starts)
+    owners = _owners(entities)
+    # a first name joins only where the NER found it a name: "Michael", not "Wonder"
+    found_at = {(m.start, m.end) for m in names}
+    only_found = {form for form in _first_name_owners(entities) if form not in owners}
+    for form, first in _first_name_owners(entities).items():
+        owners.setdefault(form, first)
+    by_form = {form: [entities[i] for i in indexes] for form, indexes in owners.items()}
+    _attach_short_forms(text, entities, by_form, starts, annotation.doc, (only_found, found_at))
     _attach_descriptors(text, entities, starts)
     accounts = [m for m in annotation.mentions if m.type == "account"]
     entities.extend(_attach_accounts(text, accounts, entities))
@@ -182,7 +195,8 @@ def _candidate_short_forms(name: str, type_: EntityType) -> list[str]:
         return []
     if type_ == "person":
         if korean_name_parts(name):
-            return [words[0], *([words[1]] if len(words) == 2 else [])]
+            given = [words[1], _lower_after_hyphen(words[1])] if len(words) == 2 else []
+            return [words[0], *dict.fromkeys(given)]
         return [words[-1]] if words[-1][:1].isupper() else []
     if type_ == "org":
         core = org_key(name)
@@ -192,6 +206,36 @@ def _candidate_short_forms(name: str, type_: EntityType) -> list[str]:
             return [first]
         return [shortened] if fold(shortened) == core and shortened != name else []
     return []
+
+
+def _lower_after_hyphen(given: str) -> str:
+    """'Su-Hyun' as the same text also writes it: 'Su-hyun'."""
+    first, hyphen, rest = given.partition("-")
+    return f"{first}{hyphen}{rest.lower()}"
+
+
+def _first_name(name: str) -> str | None:
+    """'Michael' of 'Michael Jackson'; none of a Korean name (its first word is the
+    surname) or of a word that is never a name."""
+    words = name.split()
+    if len(words) < 2 or korean_name_parts(name) or words[0] in NOT_NAME_WORDS:
+        return None
+    return words[0] if words[0][:1].isupper() and words[0][1:].islower() else None
+
+
+def _first_names(mentions: Iterable[Mention]) -> set[str]:
+    return {f for m in mentions if m.type == "person" and (f := _first_name(m.text))}
+
+
+def _first_name_owners(entities: Sequence[LocalEntity]) -> dict[str, list[int]]:
+    owners: dict[str, list[int]] = {}
+    for i, entity in enumerate(entities):
+        if entity.type != "person":
+            continue
+        for name in set(entity.names):
+            if (first := _first_name(name)) and i not in owners.setdefault(first, []):
+                owners[first].append(i)
+    return owners
 
 
 def _short_forms(mentions: Iterable[Mention]) -> set[str]:
@@ -225,45 +269,48 @@ def _attach_short_forms(
     text: str,
     entities: list[LocalEntity],
     by_form: dict[str, list[LocalEntity]],
-    starts: Sequence[int],
+    starts: list[int],
+    doc: Doc | None,
+    where_found: tuple[set[str], set[tuple[int, int]]] = (set(), set()),
 ) -> None:
+    """Each bare surname or given name joins the entity it is short for; where several
+    share it ("the two Kims"), the one the discourse has most in mind there, or none.
+    The forms of `where_found` join only at the spans it gives."""
+    only_found, found_at = where_found
     if not by_form:
         return
     forms = sorted(by_form, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w@-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
     taken = _taken(entities)
+    keys = {id(e): f"local:{i}" for i, e in enumerate(entities)}
+    shared: list[SharedForm] = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if _overlaps(taken, start, end):
+        if _overlaps(taken, start, end) or (
+            match.group() in only_found and (start, end) not in found_at
+        ):
             continue
-        owner = _owner_by_recency(
-            by_form[match.group()], start, _sentence_of(starts, start), starts
-        )
-        if owner is None:
-            continue
-        mention = Mention(
-            start, end, match.group(), owner.type, _sentence_of(starts, start), "short"
-        )
-        owner.mentions.append(mention)
-        owner.notes[start] = f"short form of {owner.display}"
+        sentence = _sentence_of(starts, start)
+        owners = by_form[match.group()]
+        if len(owners) == 1:
+            _attach(
+                owners[0], Mention(start, end, match.group(), owners[0].type, sentence, "short")
+            )
+        else:
+            shared.append(
+                SharedForm(start, end, match.group(), sentence, tuple(keys[id(e)] for e in owners))
+            )
+    if not shared or doc is None:
+        return
+    by_key = {key: e for e in entities if (key := keys[id(e)])}
+    keyed = (replace(m, entity=keys[id(e)]) for e in entities for m in e.mentions)
+    for mention in Discourse(doc, starts, keyed).read(shared):
+        _attach(by_key[mention.entity or ""], replace(mention, entity=None))
 
 
-def _owner_by_recency(
-    candidates: list[LocalEntity], offset: int, sentence: int, starts: Sequence[int]
-) -> LocalEntity | None:
-    """The candidate mentioned last before `offset`; with several candidates, only
-    one mentioned within the last SURNAME_WINDOW sentences."""
-    if len(candidates) == 1:
-        return candidates[0]
-    last: list[tuple[int, LocalEntity]] = []
-    for entity in candidates:
-        before = [m.start for m in entity.mentions if m.start < offset]
-        if before:
-            last.append((max(before), entity))
-    if not last:
-        return None
-    position, entity = max(last, key=lambda pair: pair[0])
-    return entity if sentence - _sentence_of(starts, position) <= SURNAME_WINDOW else None
+def _attach(owner: LocalEntity, mention: Mention) -> None:
+    owner.mentions.append(mention)
+    owner.notes[mention.start] = f"short form of {owner.display}"
 
 
 def _attach_descriptors(text: str, entities: list[LocalEntity], starts: Sequence[int]) -> None:

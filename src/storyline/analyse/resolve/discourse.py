@@ -1,0 +1,419 @@
+"""The discourse of one document: what the text says of each entity, and who each word
+that points back means.
+
+Read in order, a news text keeps telling the reader who is who: "actress Kim Sae-ron"
+says she is a woman, "Jackson's doctor, Conrad Murray" that Murray is a doctor, "his
+agency Keyeast" that Keyeast is an agency. Words that point back lean on it: a pronoun
+("she", "his"), a described noun ("the singer", "the late actress", "the agency", "the
+film"), an epithet ("her junior"), and a bare surname two people of the article share
+("Kim" in an article on two Kims). Each is resolved where it stands to the most salient
+entity (`salience`) that fits its type, gender and description, and counts as a mention
+of it from there on; never to an entity its own clause names as another argument ("Lee
+praised him"), and to nobody when two fit about equally.
+
+Entity resolution (`local`) reads the discourse to give shared surnames their owners;
+event extraction reads it again, over the resolved mentions, for the participants words
+that point back stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from storyline.analyse.names import korean_name_parts
+from storyline.analyse.resolve.salience import (
+    QUOTED,
+    ROLE_WEIGHTS,
+    Mentioned,
+    Salience,
+    grammatical_role,
+)
+from storyline.lexicons import words
+from storyline.models import EntityType, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PERSON: frozenset[EntityType] = frozenset({"person"})
+ORG: frozenset[EntityType] = frozenset({"org"})
+WORK: frozenset[EntityType] = frozenset({"work"})
+
+# Words that say a person's gender, before a name or as its description. "Actor" is
+# not among them: Korean outlets call actresses actors too.
+FEMALE = frozenset(
+    "actress actresses ms ms. mrs mrs. miss madam lady dame sister wife girlfriend mother "
+    "daughter aunt grandmother queen diva starlet songstress comedienne".split()
+)
+MALE = frozenset(
+    "mr mr. sir lord brother husband boyfriend father son uncle grandfather king".split()
+)
+_PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "he": "m", "him": "m", "his": "m"}
+_ORG_PRONOUNS = frozenset({"it", "its"})
+# Nouns a person is described by. The broad ones may mean the article's main person
+# even where the text never used them of anyone; the others only mean someone the
+# text described so ("the judge" is not the singer).
+_BROAD_PERSON_NOUNS = frozenset(
+    "star singer actor actress artist celebrity idol entertainer superstar starlet "
+    "musician performer".split()
+)
+_PERSON_NOUNS = _BROAD_PERSON_NOUNS | frozenset(
+    "rapper doctor physician director judge prosecutor lawyer attorney coach president "
+    "chairman ceo minister officer spokesperson spokesman spokeswoman producer host "
+    "writer author comedian model player daughter son mother father wife husband".split()
+)
+_ORG_NOUNS = frozenset({"agency", "label", "company", "management", "firm"})
+_DESCRIBING = _PERSON_NOUNS | FEMALE | MALE
+_WORK_NOUNS = frozenset("film movie drama series show album song single novel webtoon".split())
+_DETERMINERS = frozenset({"the", "its", "her", "his", "their", "this", "that"})
+# "her junior", "his senior": the other person of the story, not the possessor
+_EPITHETS = frozenset({"junior", "senior", "hoobae", "sunbae", "colleague", "co-star", "costar"})
+# "the agency" is an entertainment company, not the last court or ministry named
+_AGENCY_WORDS = frozenset(
+    "Entertainment Ent. Agency Management Studio Studios Music Label Company Co. Pictures "
+    "Media Corp. Inc.".split()
+)
+_AGENCY_NOUNS = frozenset({"agency", "label", "management"})
+_MALE_NAMES = words("male_given_names")
+_FEMALE_NAMES = words("female_given_names")
+# Verbs of saying, and the people who speak for someone else.
+SPEECH_VERBS = frozenset(
+    "say tell state add explain announce confirm claim insist write note stress".split()
+)
+PROXY_NOUNS = frozenset(
+    "spokeswoman spokesman spokesperson lawyer lawyers attorney attorneys representative "
+    "representatives agency label management family friend official".split()
+)
+REACH = 1500  # characters back that a word pointing back may reach
+# What being the article's principal person adds for a surname it shares with others:
+# news calls the principal "Jackson" and the relatives "Joe Jackson" or "Janet".
+PRINCIPAL_BONUS = 1.0
+_GENDERED = {**_PRONOUN_GENDER, "herself": "f", "himself": "m"}
+GENDER_BONUS = 0.3  # for a person the text said is of a pronoun's gender
+# A pronoun this clearly about one person tells the reader that person's gender.
+SURE = 3.0
+_QUOTE = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
+
+
+@dataclass(slots=True, frozen=True)
+class SharedForm:
+    """A bare surname or given name that several entities of the document may own."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    owners: tuple[str, ...]  # their keys
+
+
+class Discourse:
+    """What one document says of its entities, and who its words that point back
+    mean. `mentions` carry their entity's key in `entity`."""
+
+    def __init__(self, doc: Doc, sentence_starts: list[int], mentions: Iterable[Mention]) -> None:
+        self.doc = doc
+        self.sentence_starts = sentence_starts
+        self.mentions = sorted((m for m in mentions if m.entity), key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
+        self.by_token: dict[int, Mention] = {}
+        self.gender: dict[str, str] = {}
+        self.described: dict[str, set[str]] = {}
+        self.agencies: set[str] = set()
+        self.referents: dict[int, Mention | None] = {}
+        self.salience = Salience((), sentence_starts)
+        self._quotes = [m.span() for m in _QUOTE.finditer(doc.text)]
+        for mention in self.mentions:
+            self._note(mention)
+        self.principal = _principal(self.mentions)
+
+    def _note(self, mention: Mention) -> None:
+        """Its tokens, what the words around it say of its entity, and its salience."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not mention.entity:
+            return
+        entity = mention.entity
+        for token in span:
+            self.by_token[token.i] = mention
+        for word in _describing_words(span):
+            self.described.setdefault(entity, set()).add(word)
+            if word in FEMALE:
+                self.gender.setdefault(entity, "f")
+            elif word in MALE:
+                self.gender.setdefault(entity, "m")
+        if mention.type == "person" and (gender := given_name_gender(mention.text)):
+            self.gender.setdefault(entity, gender)
+        if mention.type == "org":
+            near = self.doc[max(span.start - 4, 0) : span.end + 4]
+            if any(t.lower_ in _AGENCY_NOUNS for t in near):
+                self.agencies.add(entity)
+        weight = ROLE_WEIGHTS[grammatical_role(span.root)]
+        if self._quoted(mention.start):
+            weight = QUOTED
+        self.salience.add(Mentioned(entity, mention.start, mention.sentence, weight))
+
+    def _quoted(self, offset: int) -> bool:
+        at = bisect_left(self._quotes, (offset, offset))
+        return any(start < offset < end for start, end in self._quotes[max(at - 1, 0) : at + 1])
+
+    def read(self, shared: Sequence[SharedForm] = ()) -> list[Mention]:
+        """Resolve, in reading order, the `shared` short forms and every word that points
+        back; return the short forms that found their owner, as mentions of it."""
+        found: list[Mention] = []
+        pending = sorted(shared, key=lambda f: f.start)
+        for index, start in enumerate(self.sentence_starts):
+            end = (
+                self.sentence_starts[index + 1]
+                if index + 1 < len(self.sentence_starts)
+                else len(self.doc.text)
+            )
+            sentence = self.doc.char_span(start, end, alignment_mode="expand")
+            for token in sentence or ():
+                while pending and pending[0].start <= token.idx:
+                    mention = self._resolve_form(pending.pop(0))
+                    if mention is not None:
+                        found.append(mention)
+                if token.i in self.by_token or self._describes_name(token):
+                    continue
+                if _points_back(token):
+                    self._resolve_pointer(token, index)
+        found.extend(m for f in pending if (m := self._resolve_form(f)) is not None)
+        return found
+
+    def _resolve_form(self, form: SharedForm) -> Mention | None:
+        owners = set(form.owners)
+        gender = self._clause_gender(form)
+        if gender is not None:
+            unlike = "m" if gender == "f" else "f"
+            owners = {o for o in owners if self.gender.get(o) != unlike}
+        bonus = {self.principal: PRINCIPAL_BONUS} if self.principal else None
+        chosen = self.salience.choose(form.start, form.sentence, owners, bonus)
+        if chosen is None:
+            return None
+        owner = next(m for m in reversed(self.mentions) if m.entity == chosen)
+        mention = Mention(form.start, form.end, form.text, owner.type, form.sentence, "short")
+        mention = replace(mention, entity=str(chosen))
+        self._note(mention)
+        self._insert(mention)
+        return mention
+
+    def _insert(self, mention: Mention) -> None:
+        at = bisect_left(self._starts, mention.start)
+        self.mentions.insert(at, mention)
+        self._starts.insert(at, mention.start)
+
+    def _clause_gender(self, form: SharedForm) -> str | None:
+        """'Kim was found dead at her home': the gender the pronouns of a subject's own
+        clause give it."""
+        span = self.doc.char_span(form.start, form.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        verb = span.root.head
+        genders = {
+            _GENDERED[t.lower_]
+            for t in verb.subtree
+            if t.lower_ in _GENDERED and _clause_verb(t) is verb
+        }
+        return genders.pop() if len(genders) == 1 else None
+
+    def _resolve_pointer(self, token: Token, sentence: int) -> None:
+        found = self._pointed_at(token, sentence)
+        self.referents[token.i] = found
+        if found is not None and found.entity:
+            weight = ROLE_WEIGHTS[grammatical_role(token)]
+            self.salience.add(Mentioned(found.entity, token.idx, sentence, weight))
+
+    def _describes_name(self, token: Token) -> bool:
+        """'the late actress Moon Ha-rin': a noun before a name describes it and points
+        nowhere."""
+        following = token.i + 1 < len(token.doc) and (token.i + 1) in self.by_token
+        return following or (token.head.i in self.by_token and token.dep_ != "poss")
+
+    def referent(
+        self,
+        token: Token,
+        types: frozenset[EntityType],
+        exclude: frozenset[str | None] | set[str | None] = frozenset(),
+    ) -> Mention | None:
+        """What a pronoun, described noun or epithet means, if of `types` and not in
+        `exclude`."""
+        found = self.referents.get(token.i)
+        if found is None or found.type not in types or found.entity in exclude:
+            return None
+        return found
+
+    def mentions_before(self, offset: int, reach: int = REACH) -> Sequence[Mention]:
+        """The mentions that end before `offset`, at most `reach` characters back."""
+        low = bisect_left(self._starts, offset - reach - self._longest)
+        high = bisect_left(self._starts, offset)
+        return [m for m in self.mentions[low:high] if m.end <= offset and offset - m.end < reach]
+
+    def _pointed_at(self, token: Token, sentence: int) -> Mention | None:
+        word = token.lower_
+        exclude = self._coarguments(token)
+        described: str | None = None
+        gender: str | None = None
+        if word in _PRONOUN_GENDER:
+            wanted, gender = PERSON, _PRONOUN_GENDER[word]
+        elif word in _ORG_PRONOUNS:
+            wanted = ORG
+        elif word in _EPITHETS:
+            wanted = PERSON
+            possessor = next(c for c in token.children if c.dep_ == "poss")
+            owner = self.referents.get(possessor.i) or self.by_token.get(possessor.i)
+            exclude.add(owner.entity if owner else None)
+        elif word in _ORG_NOUNS:
+            wanted = ORG
+        elif word in _WORK_NOUNS:
+            wanted = WORK
+        else:
+            wanted, described = PERSON, word
+            gender = "f" if word in FEMALE else "m" if word in MALE else None
+        candidates = {
+            m.entity: m
+            for m in self.mentions_before(token.idx)
+            if m.type in wanted and m.entity and m.entity not in exclude
+        }
+        speaker = self._speaker_of(token) if word in _PRONOUN_GENDER else None
+        if word in _ORG_NOUNS:
+            candidates = {e: m for e, m in candidates.items() if self._is_agency(m)}
+        bonus: dict[str, float] = {}
+        if gender is not None:
+            unlike = "m" if gender == "f" else "f"
+            candidates = {e: m for e, m in candidates.items() if self.gender.get(e) != unlike}
+            # one the text said is of that gender, over one it said nothing of
+            bonus = {e: GENDER_BONUS for e in candidates if self.gender.get(e) == gender}
+        if described is not None:
+            fitting = {
+                e: m for e, m in candidates.items() if described in self.described.get(e, ())
+            }
+            if not fitting and described in _BROAD_PERSON_NOUNS and self.principal:
+                # "the singer", said of no one: the person the article is about
+                fitting = {e: m for e, m in candidates.items() if e == self.principal}
+            candidates = fitting
+        if speaker is not None and speaker in candidates:
+            return candidates[speaker]  # "Joe Jackson said he …"
+        chosen = self.salience.choose(token.idx, sentence, candidates, bonus)
+        if chosen is None:
+            return None
+        entity = str(chosen)
+        if described is not None:
+            self.described.setdefault(entity, set()).add(described)
+        sure = word not in _PRONOUN_GENDER or self.salience.choose(
+            token.idx, sentence, candidates, bonus, margin=SURE
+        )
+        if gender is not None and sure:
+            self.gender.setdefault(entity, gender)  # "the actress"; whom "she" surely means
+        return candidates[entity]
+
+    def _speaker_of(self, token: Token) -> str | None:
+        """'Joe Jackson said he …': the subject of what someone says is, first, the one
+        saying it; 'a spokeswoman for Dr Murray said he …': the one spoken for."""
+        verb = token.head
+        if token.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp":
+            return None
+        if verb.head.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        for subject in (c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            named = self.by_token.get(subject.i) or self.referents.get(subject.i)
+            if named is None and subject.lower_ in PROXY_NOUNS:
+                named = next(
+                    (
+                        m
+                        for c in subject.children
+                        for t in (
+                            [c]
+                            if c.dep_ == "poss"
+                            else [g for g in c.children if c.lower_ in {"for", "of"}]
+                        )
+                        if (m := self.by_token.get(t.i) or self.referents.get(t.i)) is not None
+                    ),
+                    None,
+                )
+            if named is not None and named.type == "person":
+                return named.entity
+        return None
+
+    def _coarguments(self, token: Token) -> set[str | None]:
+        """A pronoun object or complement never means its own clause's subject: 'Lee
+        praised him', 'Kim met with her'."""
+        if token.dep_ not in {"dobj", "pobj", "dative", "iobj"} or token.lower_ in {"his", "her"}:
+            return set()
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        out: set[str | None] = set()
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                mention = self.by_token.get(child.i) or self.referents.get(child.i)
+                if mention is not None:
+                    out.add(mention.entity)
+        return out
+
+    def _is_agency(self, mention: Mention) -> bool:
+        return mention.text.split()[-1] in _AGENCY_WORDS or mention.entity in self.agencies
+
+
+def given_name_gender(name: str) -> str | None:
+    """'f' for 'Janet Jackson', 'm' for 'Conrad Murray' (by the census's given names);
+    None for a Korean name, whose first word is the surname, or a name not listed."""
+    words = name.split()
+    if len(words) < 2 or korean_name_parts(name):
+        return None
+    if words[0] in _MALE_NAMES:
+        return "m"
+    return "f" if words[0] in _FEMALE_NAMES else None
+
+
+def _principal(mentions: Sequence[Mention]) -> str | None:
+    """The person the article names most (the first named among equals), if named
+    more than once."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.type == "person" and mention.entity:
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    first = next(m.entity for m in mentions if m.entity and counts.get(m.entity) == best)
+    return first if best > 1 else None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause holds the token."""
+    head = token.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+        head = head.head
+    return head
+
+
+def _describing_words(span: Span) -> set[str]:
+    """'singer-actress IU', 'pop star Michael Jackson', 'Ms. Kim', 'his doctor, Conrad
+    Murray', 'Conrad Murray, the doctor': the lower-case words that describe a name."""
+    doc = span.doc
+    words = set()
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 4:
+        token = doc[i]
+        word = token.lower_
+        if token.text in {"-", "‐"} or token.pos_ in {"NOUN", "ADJ"} or word in _DESCRIBING:
+            words.add(word)
+            i -= 1
+            continue
+        break
+    root = span.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        words.add(root.head.lower_)
+    words.update(c.lower_ for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+    return words
+
+
+def _points_back(token: Token) -> bool:
+    word = token.lower_
+    if word in _PRONOUN_GENDER or word in _ORG_PRONOUNS:
+        return True
+    if word in _EPITHETS:
+        return any(c.dep_ == "poss" for c in token.children)
+    determined = any(c.lower_ in _DETERMINERS for c in token.children)
+    return determined and token.pos_ == "NOUN" and word in _PERSON_NOUNS | _ORG_NOUNS | _WORK_NOUNS
