@@ -84,6 +84,7 @@ class CleanedText:
     credited_sources: tuple[str, ...] = ()
     author: str | None = None
     removed: tuple[str, ...] = ()
+    outlet: str | None = None  # named by a byline ("By Peter Bowes BBC News")
 
 
 @dataclass(slots=True)

@@ -171,7 +171,7 @@ def prepare(raw: RawDocument, input_hash: str | None = None) -> Prepared:
         text=draft.text,
         title=draft.title,
         url=raw.url,
-        outlet=_one_line(raw.outlet) or outlet_from_url(raw.url),
+        outlet=_one_line(raw.outlet) or outlet_from_url(raw.url) or draft.cleaned.outlet,
         author=_one_line(raw.author) or draft.cleaned.author,
         language=draft.language,
         published=draft.published,
@@ -323,7 +323,13 @@ def _join_story(store: SQLiteStore, work: Work) -> None:
 # checks that each stage's needs are set by an input or an earlier stage.
 INPUT = ("raw",)
 STAGES: tuple[Stage, ...] = (
-    Stage("clean", ("raw",), ("text", "title", "credited_sources", "author"), _clean, "prepare"),
+    Stage(
+        "clean",
+        ("raw",),
+        ("text", "title", "credited_sources", "author", "outlet"),
+        _clean,
+        "prepare",
+    ),
     Stage("published", ("raw", "text"), ("published",), _date, "prepare"),
     Stage("language", ("title", "text"), ("language",), _detect_language, "prepare"),
     Stage("sign", ("text",), ("signature",), _sign, "prepare"),

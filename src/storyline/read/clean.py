@@ -39,6 +39,32 @@ _DATELINE_WIRE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40},\s[^()]{0,30}\(" + _AGENCY + r"\)\s*(?:--|—|–)"
 )
 
+# Page furniture run into the text of pages flattened to one line: "Page last updated
+# at 08:58 GMT, Thursday, 24 June 2010 09:58 UK", "29 September 2011 Last updated at
+# 04:16 GMT Help", "(an error occurred while processing this directive)".
+_CLOCK = r"\d{1,2}:\d{2} (?:GMT|BST|UK|ET|EST|EDT|KST)"
+_DAY_MONTH_YEAR = r"(?:[A-Z][a-z]+day,? )?\d{1,2} [A-Z][a-z]+,? \d{4}"
+_INLINE_FURNITURE = re.compile(
+    rf"(?:Page )?[Ll]ast updated(?: at|:)? (?:{_CLOCK},? )?{_DAY_MONTH_YEAR}(?: {_CLOCK})?"
+    rf"|\d{{1,2}} [A-Z][a-z]+ \d{{4}} Last updated at {_CLOCK}(?: Help)?"
+    r"|\(an error occurred while processing this directive\)"
+)
+# "By Peter Bowes BBC News, Los Angeles Jackson was …": a byline run into the text.
+# The place of a dateline is one word, or two when the second is a usual second word
+# of a city's name.
+_CITY_SECOND_WORDS = (
+    "Angeles York Vegas Francisco Diego Kong Delhi Orleans Jersey Zealand Aires City Beach "
+    "Springs Island Lumpur Town Paulo Janeiro Salem"
+).split()
+_INLINE_BYLINE = re.compile(
+    r"^By (?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}?) "
+    r"(?P<outlet>BBC(?: News| Sport| World Service)?|[A-Z][\w.]+ News|"
+    + "|".join(map(re.escape, entries("wire_agencies")))
+    + r")(?:,? (?P<place>[A-Z][\w.-]+(?: (?:"
+    + "|".join(_CITY_SECOND_WORDS)
+    + r"))?))?\s+(?=[A-Z\"“])"
+)
+
 # Whole lines that are page furniture, compared after folding case and punctuation.
 _FURNITURE = frozenset(entries("page_furniture"))
 _FURNITURE_PREFIX = re.compile(
@@ -119,7 +145,23 @@ def clean(text: str) -> CleanedText:
     body, agencies, wire_credits = _strip_wire_credits(body)
     credited.extend(agencies)
     removed.extend(wire_credits)
-    return CleanedText(body, tuple(_unique(credited)), author, tuple(removed))
+    body, furniture = _strip_inline_furniture(body)
+    removed.extend(furniture)
+    outlet = None
+    if byline := _INLINE_BYLINE.match(body):
+        author, outlet = author or byline.group("name"), byline.group("outlet")
+        removed.append(byline.group().strip())
+        body = body[byline.end() :]
+    return CleanedText(body, tuple(_unique(credited)), author, tuple(removed), outlet)
+
+
+def _strip_inline_furniture(text: str) -> tuple[str, list[str]]:
+    """The text without page furniture run into its lines, and what was cut."""
+    cut = [m.group() for m in _INLINE_FURNITURE.finditer(text)]
+    if not cut:
+        return text, []
+    text = _INLINE_FURNITURE.sub(" ", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n")).strip(), cut
 
 
 def source_attribution(line: str) -> list[str] | None:

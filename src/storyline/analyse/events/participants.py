@@ -179,6 +179,9 @@ def _subject_tokens(trigger: Token) -> list[Token]:
     verb = trigger
     for _ in range(8):
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        if len(subjects) > 1:
+            # two subjects is a misparse: "Dr Murray hid drugs … on the day Jackson died"
+            subjects = [max(subjects, key=lambda c: c.i if c.i < verb.i else -c.i)]
         if subjects:
             return [t for s in subjects for t in head_and_conjuncts(s)]
         if verb.dep_ in {"relcl", "acl"}:

@@ -55,7 +55,19 @@ _PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "he": "m", "him": "m", "
 _ORG_PRONOUNS = frozenset({"it", "its"})
 # Nouns a person is described by. The broad ones may mean the article's main person
 # even where the text never used them of anyone; the others only mean someone the
-# text described so ("the judge" is not the singer).
+# text described so ("the judge" is not the singer). A noun of a family means whom
+# the text called by any noun of it ("pop star Michael Jackson" is "the singer").
+_FAMILIES = (
+    frozenset(
+        "singer star superstar megastar artist musician performer entertainer idol "
+        "celebrity icon legend rapper vocalist songstress diva".split()
+    ),
+    frozenset("actor star".split()),  # not "actress": she is more than an actor
+    frozenset("actress starlet".split()),
+    frozenset("doctor physician cardiologist".split()),
+    frozenset("lawyer attorney".split()),
+    frozenset("spokesperson spokesman spokeswoman".split()),
+)
 _BROAD_PERSON_NOUNS = frozenset(
     "star singer actor actress artist celebrity idol entertainer superstar starlet "
     "musician performer".split()
@@ -287,12 +299,16 @@ class Discourse:
             # one the text said is of that gender, over one it said nothing of
             bonus = {e: GENDER_BONUS for e in candidates if self.gender.get(e) == gender}
         if described is not None:
-            fitting = {
-                e: m for e, m in candidates.items() if described in self.described.get(e, ())
-            }
+            kin = _kin(described)
+            fitting = {e: m for e, m in candidates.items() if kin & self.described.get(e, set())}
             if not fitting and described in _BROAD_PERSON_NOUNS and self.principal:
-                # "the singer", said of no one: the person the article is about
-                fitting = {e: m for e, m in candidates.items() if e == self.principal}
+                # "the singer", said of no one: the person the article is about, unless
+                # the text called them something else ("the doctor")
+                fitting = {
+                    e: m
+                    for e, m in candidates.items()
+                    if e == self.principal and not self.described.get(e, set()) & _PERSON_NOUNS
+                }
             candidates = fitting
         if speaker is not None and speaker in candidates:
             return candidates[speaker]  # "Joe Jackson said he …"
@@ -353,6 +369,11 @@ class Discourse:
 
     def _is_agency(self, mention: Mention) -> bool:
         return mention.text.split()[-1] in _AGENCY_WORDS or mention.entity in self.agencies
+
+
+def _kin(noun: str) -> frozenset[str]:
+    """The nouns that describe the same kind of person as `noun`."""
+    return frozenset({noun}).union(*(f for f in _FAMILIES if noun in f))
 
 
 def given_name_gender(name: str) -> str | None:

@@ -80,6 +80,7 @@ _KEY_REASONS = {
     "o": "the same organisation name without its company suffix",
     "e": "the same event without its year",
     "w": "the same work without its season",
+    "l": "the surname of the same person, in the company of the same people",
 }
 # Spellings this alike (rapidfuzz ratio, 0-100) may be one name spelled two ways.
 ALIKE = 60.0
@@ -89,7 +90,7 @@ NEAR_SPELLING = 85.0
 SHARED_CONTEXT = 2
 _CONTEXT_TYPES = frozenset({"person", "work"})  # not 'Seoul' or 'Netflix': they are everywhere
 # Keys that only join with the support of shared context.
-_CONTEXTUAL_KEYS = ("s:", "g:")
+_CONTEXTUAL_KEYS = ("s:", "g:", "l:")
 
 
 def new_entity_id(entity: LocalEntity, document_id: str) -> str:
@@ -162,6 +163,15 @@ def contextual_matches(
                     and store.shared_context(candidate.id, context) >= SHARED_CONTEXT
                 ):
                     return [(candidate, key)]
+        elif key.startswith("l:") and all(len(n.split()) == 1 for n in entity.names):
+            # "Dr Murray" alone for a stored "Conrad Murray", the only Murray in such company
+            full = [
+                c
+                for c in stored
+                if c.type == "person" and len(c.name.split()) > 1 and c.id not in context
+            ]
+            if len(full) == 1 and store.shared_context(full[0].id, context) >= SHARED_CONTEXT:
+                return [(full[0], key)]
         elif key.startswith("g:") and not _has_full_korean_name(entity.names):
             people = [c for c in stored if c.type == "person" and c.id not in context]
             full = [c for c in people if romanisation_key(c.name)]

@@ -87,6 +87,8 @@ def entity_keys(name: str, type_: EntityType) -> list[str]:
         # 'Ji-eun' alone could be anyone called Ji-eun: it joins only with context
         return [f"g:{given}"]
     keys = [f"n:{folded}"]
+    if type_ == "person" and not roman and (surname := _western_surname(name)):
+        keys.append(f"l:{fold(surname)}")  # "Murray" alone meets "Conrad Murray"
     if roman:
         keys += [f"r:{roman}", f"s:{consonant_skeleton(name)}", f"g:{given}"]
     elif type_ == "org" and len(core := org_key(name)) > 2:
@@ -96,6 +98,15 @@ def entity_keys(name: str, type_: EntityType) -> list[str]:
     elif type_ == "work" and (core := work_key(name)) != folded:
         keys.append(f"w:{core}")
     return keys
+
+
+def _western_surname(name: str) -> str | None:
+    """'Murray' of 'Conrad Murray' and of 'Murray' alone; none of a Korean name."""
+    words = name.split()
+    last = words[-1]
+    if not last[:1].isupper() or last in NOT_NAME_WORDS or last in KOREAN_SURNAMES:
+        return None
+    return last if len(words) <= 3 and all(w[:1].isupper() for w in words) else None
 
 
 def resolve_in_document(
