@@ -399,3 +399,11 @@ def test_reading_any_bytes_yields_documents_or_one_line_errors(
         if isinstance(item, InputError):
             assert item.source == str(path) or item.source.startswith(f"{path}#")
             assert "\n" not in item.reason and item.reason
+
+
+def test_a_record_url_of_control_characters_alone_is_no_url() -> None:
+    # a terminal shows nothing of it, so a failure naming it would name nothing
+    data = b'{"url": "\\u0007", "text": "A record."}\n'
+    [record] = parse_bytes(data, "records.jsonl", "jsonl", ReadOptions())
+    assert isinstance(record, RawDocument)
+    assert record.source == "records.jsonl#1" and record.url is None

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from storyline.errors import InputError
 from storyline.models import InputKind, RawDocument
+from storyline.read.clean import strip_controls
 
 # CSV cells can hold whole articles; the default limit (128 KiB) is too small.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -34,8 +35,9 @@ def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
         value = record.get(name)
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value if v)
-        if value is not None and str(value).strip():
-            return str(value).strip()
+        # a field of control characters alone is empty: nothing a reader could see
+        if value is not None and (cleaned := strip_controls(str(value)).strip()):
+            return cleaned
     return None
 
 
