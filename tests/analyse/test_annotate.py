@@ -159,3 +159,23 @@ def test_text_pieces_join_back_and_prefer_paragraph_breaks() -> None:
     pieces = text_pieces(text, 20)
     assert "".join(pieces) == text and all(len(p) <= 20 for p in pieces)
     assert pieces[0] == "One two three.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Kim sang well, according to his agency Tidemark.", "Tidemark", "org"),
+        ("The members of K-pop band Lumivale donated masks.", "Lumivale", "org"),
+        ("Singer Hanbyeol and rapper Doyun performed.", "Doyun", "person"),
+        ("They walked from Hwaseo Station to Bongmyeong-dong.", "Hwaseo Station", "place"),
+        ("They walked from Hwaseo Station to Bongmyeong-dong.", "Bongmyeong-dong", "place"),
+        # names of people that end like places stay people
+        ("Actor Sol Kyung-gu and Jay Park met the press.", "Sol Kyung-gu", "person"),
+        ("Actor Sol Kyung-gu and Jay Park met the press.", "Jay Park", "person"),
+        ("The Korean Film Council said attendance rose.", "Korean Film Council", "org"),
+    ],
+)
+def test_the_words_beside_a_name_say_what_it_is(
+    annotator: Annotator, text: str, name: str, type_: str
+) -> None:
+    assert (name, type_) in found(annotator.annotate(text))

@@ -46,6 +46,41 @@ WORK_VERBS_IN = frozenset(
 # Words after a quoted title: the "The Glory" actress.
 WORK_FOLLOWERS = words("work_followers")
 EVENT_HEADS = words("event_heads")
+
+
+def _type_cues() -> dict[str, frozenset[str]]:
+    by_kind: dict[str, set[str]] = {}
+    for line in entries("type_cues"):
+        kind, *cue_words = line.split()
+        by_kind.setdefault(kind, set()).update(cue_words)
+    return {kind: frozenset(found) for kind, found in by_kind.items()}
+
+
+_TYPE_CUES = _type_cues()
+# The spaCy label a describing noun gives the name beside it.
+DESCRIBED_LABELS: dict[str, str] = {
+    **dict.fromkeys(_TYPE_CUES["place"], "GPE"),
+    **dict.fromkeys(_TYPE_CUES["org"] | GROUP_CUES, "ORG"),
+    **dict.fromkeys(
+        WORK_CUES
+        - {
+            "titled",
+            "hit",
+            "hits",
+            "filming",
+            "shooting",
+            "directing",
+            "directed",
+            "watching",
+            "watched",
+        },
+        "WORK_OF_ART",
+    ),
+    **dict.fromkeys(PERSON_CUES - {"featuring"}, "PERSON"),
+}
+PLACE_HEADS = _TYPE_CUES["heads"]
+# "Yongsan-gu", "Cheongdam-dong", "Yongnidan-gil": Korean place names by their suffix.
+KOREAN_PLACE_SUFFIX = re.compile(r"-(?:gu|dong|gil|ro|si|do|gun|myeon|eup|ri)$")
 ORG_HEADS = words("org_heads")
 ORG_PREFIXES = frozenset({"Studio", "Studios"})
 # Where people post: the medium of a social media event, never its agent or subject.

@@ -13,12 +13,16 @@ from typing import TYPE_CHECKING
 from storyline.analyse.annotate.cues import (
     ARTICLES,
     AWARD_CATEGORY,
+    DESCRIBED_LABELS,
+    KOREAN_PLACE_SUFFIX,
     LABEL_TYPES,
     NOT_NAME_WORDS,
     NOT_WORK_CUES,
     OPEN_QUOTES,
+    PLACE_HEADS,
     RULE_SPANS,
 )
+from storyline.analyse.names import KOREAN_SURNAMES, korean_name_parts
 from storyline.models import Mention
 
 if TYPE_CHECKING:
@@ -123,6 +127,41 @@ def _quoted(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].text in OPEN_QUOTES
 
 
+# What the words beside a name say it is outweighs the NER's guess for that name.
+DESCRIBED_VOTES = 2
+
+
+def described_label(doc: Doc, start: int, end: int) -> str | None:
+    """The label the text gives the name at doc[start:end]: by its last word ("Yongsan
+    Station", "Yongsan-gu" are places), by a describing noun before it ("his agency
+    Keyeast", "K-pop band Red Velvet", "rapper Zico") or in apposition ("Tous les
+    Jours, a bakery chain"); None when it says nothing."""
+    span = doc[start:end]
+    # not "Jay Park" nor "Sol Kyung-gu": names of people that end like places
+    personal = korean_name_parts(span.text) or span[-1].text in KOREAN_SURNAMES
+    one_word = " " not in span.text  # "Yongsan-gu"; not the given name of "Sol Kyung-gu"
+    if not personal and (
+        span[-1].text in PLACE_HEADS or (one_word and KOREAN_PLACE_SUFFIX.search(span.text))
+    ):
+        return "GPE"
+    i = start - 1
+    while i >= 0 and start - i <= 3:
+        token = doc[i]
+        if token.lower_ in DESCRIBED_LABELS and token.pos_ in {"NOUN", "PROPN"}:
+            return DESCRIBED_LABELS[token.lower_]
+        if not (token.pos_ in {"ADJ", "NOUN", "PROPN"} or token.text in {"-", "‐"}):
+            break
+        i -= 1
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    for noun in nouns:
+        if noun.lower_ in DESCRIBED_LABELS and noun.pos_ == "NOUN":
+            return DESCRIBED_LABELS[noun.lower_]
+    return None
+
+
 def consistent(
     doc: Doc, candidates: list[Candidate], sentence_starts: Sequence[int]
 ) -> list[Mention]:
@@ -137,6 +176,8 @@ def consistent(
         if c.from_rule:
             rule_label.setdefault(text, c.label)
         votes.setdefault(text, Counter())[c.label] += 1
+        if not c.from_rule and (described := described_label(doc, c.start, c.end)):
+            votes[text][described] += DESCRIBED_VOTES
     label_of = {
         text: rule_label.get(text) or counts.most_common(1)[0][0] for text, counts in votes.items()
     }
