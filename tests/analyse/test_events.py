@@ -392,3 +392,92 @@ def test_what_was_said_is_dated_by_its_own_clause_else_by_the_report(
         "Tidewater Entertainment": "2024-05-17",  # the Friday before publication
         "Baek Ji-hoon": PUBLISHED,  # not 2015, a time of what was said
     }
+
+
+def test_a_character_beside_its_actor_casts_the_actor_and_does_nothing_itself(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Tidewater's drama “Winter Lantern” topped the ratings on Sunday. The story follows "
+        "Seo Ha-eun (Moon Ha-rin), a baker who hires Kang Tae-o (Baek Ji-hoon) and sends him a "
+        "gift on his birthday."
+    )
+    events = events_of(store, tmp_path, text)
+    cast = {tuple(p.name for p in e.participants) for e in events if e.type == "career.cast"}
+    assert cast == {("Moon Ha-rin", "Winter Lantern"), ("Baek Ji-hoon", "Winter Lantern")}
+    assert not [e for e in events if e.type == "personal.gift"], found(events)
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "time", "modality"),
+    [
+        # the film's release, with its director as the person
+        (
+            "Director Clara Vance's film “Winter Lantern” hits local theaters on June 26.",
+            ["Clara Vance", "Winter Lantern"],
+            "2024-06-26",
+            "planned",  # after the report's day
+        ),
+        # a month without its year, of something still to come, is the next one
+        (
+            "Clara Vance's latest work “Winter Lantern” is set to be released in March.",
+            ["Clara Vance", "Winter Lantern"],
+            "2025-03",
+            "planned",
+        ),
+        (
+            "“Winter Lantern” (2019) was released on Netflix in March.",
+            ["Winter Lantern"],
+            "2024-03",
+            "asserted",
+        ),
+    ],
+)
+def test_a_work_comes_out_by_its_maker_in_the_tense_of_the_text(
+    store: SQLiteStore,
+    tmp_path: Path,
+    text: str,
+    participants: list[str],
+    time: str,
+    modality: str,
+) -> None:
+    release = one(events_of(store, tmp_path, text), "career.release")
+    assert [p.name for p in release.participants] == participants
+    assert (release.time.value, release.modality) == (time, modality)
+
+
+def test_a_winning_work_and_an_undated_prize_at_a_dated_ceremony(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "The drama “Winter Lantern” received the top prize at the 9th Harbor Drama Awards held "
+        "in Seoul on Thursday. Actor Baek Ji-hoon was named best actor."
+    )
+    awards = [e for e in events_of(store, tmp_path, text) if e.type == "career.award"]
+    assert {(tuple((p.role, p.name) for p in e.participants), e.time.value) for e in awards} == {
+        ((("work", "Winter Lantern"), ("award", "Harbor Drama Awards")), "2024-05-16"),
+        ((("person", "Baek Ji-hoon"), ("award", "Harbor Drama Awards")), "2024-05-16"),
+    }
+
+
+def test_a_work_named_with_its_year_dates_a_casting(store: SQLiteStore, tmp_path: Path) -> None:
+    text = "Moon Ha-rin rose to fame after starring in the drama “Winter Lantern” (2018)."
+    assert one(events_of(store, tmp_path, text), "career.cast").time.value == "2018"
+
+
+def test_contracts_and_endorsements_name_the_person_whoever_signs(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Tidewater Entertainment renewed its contract with Moon Ha-rin on Friday. Blue Pine "
+        "Cosmetics named Baek Ji-hoon as its new global ambassador."
+    )
+    events = events_of(store, tmp_path, text)
+    assert [(p.role, p.name) for p in one(events, "career.contract").participants] == [
+        ("person", "Moon Ha-rin"),
+        ("org", "Tidewater Entertainment"),
+    ]
+    assert [(p.role, p.name) for p in one(events, "career.endorsement").participants] == [
+        ("person", "Baek Ji-hoon"),
+        ("org", "Blue Pine Cosmetics"),
+    ]

@@ -4,10 +4,11 @@ rumoured or hoped. Events and claims read them alike."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storyline.analyse.eventtypes import EVENT_TYPES
-from storyline.models import EventTypeName, Modality
+from storyline.models import EventTypeName, Modality, TimeValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -120,3 +121,27 @@ def _scope(governor: Token) -> list[tuple[int, int]]:
     return [(governor.i, governor.right_edge.i)] + [
         (c.left_edge.i, c.right_edge.i) for c in passive
     ]
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def in_time(
+    type_: EventTypeName, time: TimeValue, modality: Modality, published: str | None
+) -> tuple[TimeValue, Modality]:
+    """An event and its date agree on the tense: a planned event named by a month or a
+    day without its year ("set to be released in September") is the next of them, not
+    the last; an event dated after its report ("his concert next month", "hits theaters
+    on April 26") is planned."""
+    policy = EVENT_TYPES[type_].modality
+    if not (time.value and published) or policy in {"settled", "fixed"}:
+        return time, modality
+    # compared at the coarser of the two precisions: May 19 is not after "2024-05"
+    shared = min(len(time.value), len(published))
+    before = time.value[:shared] < published[:shared]
+    if modality == "planned" and before and time.text and not _YEAR.search(time.text):
+        return replace(time, value=f"{int(time.value[:4]) + 1}{time.value[4:]}"), modality
+    after = time.value[:shared] > published[:shared]
+    if modality == "asserted" and after:
+        return time, "planned"
+    return time, modality

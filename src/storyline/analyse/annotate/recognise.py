@@ -195,6 +195,11 @@ def _events(doc: Doc) -> Iterator[Span]:
             continue
         if start > 0 and _YEAR_OR_ORDINAL.fullmatch(doc[start - 1].text):
             start -= 1
+            # "the Nanjing 2014 Summer Youth Olympic Games": a name before the year too
+            before = _name_run_start(doc, start, limit=2)
+            while before < start and (doc[before].is_stop or doc[before].text in NOT_NAMES):
+                before += 1
+            start = before
         if not AWARD_CATEGORY.search(doc[start : token.i + 1].text):
             yield _span(doc, start, token.i + 1, "EVENT")
 

@@ -140,7 +140,8 @@ def described_label(doc: Doc, start: int, end: int) -> str | None:
     # not "Jay Park" nor "Sol Kyung-gu": names of people that end like places
     personal = korean_name_parts(span.text) or span[-1].text in KOREAN_SURNAMES
     one_word = " " not in span.text  # "Yongsan-gu"; not the given name of "Sol Kyung-gu"
-    if not personal and (
+    quoted = start > 0 and doc[start - 1].text in OPEN_QUOTES  # "Moonlit Harbor" is a title
+    if not (personal or quoted) and (
         span[-1].text in PLACE_HEADS or (one_word and KOREAN_PLACE_SUFFIX.search(span.text))
     ):
         return "GPE"

@@ -6,14 +6,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storyline.analyse.events.context import QUOTE, Context, sentence_mentions
-from storyline.analyse.events.timing import time_near
+from storyline.analyse.events.timing import time_near, work_year
 from storyline.analyse.eventtypes import EVENT_TYPES
-from storyline.analyse.modality import event_modality
+from storyline.analyse.modality import event_modality, in_time
 from storyline.analyse.summaries import summarise
 from storyline.models import Event, EventTypeName, Evidence, Mention, Participant, new_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+
+# What happens to a work when it comes out: dated by the work's year when nothing else.
+_DATED_BY_WORK = frozenset({"career.cast", "career.release", "career.debut"})
 
 
 def make_event(
@@ -29,7 +33,11 @@ def make_event(
     text = document.text[start:end]
     speaker = participants[0][1].entity if EVENT_TYPES[type_].dated_by_report else None
     time = time_near(context, index, trigger.idx, said_by=speaker)
+    work = next((m for role, m in participants if role == "work"), None)
+    if time.value is None and work is not None and type_ in _DATED_BY_WORK:
+        time = work_year(context, work)  # "starred in “My Mister” (2018)"
     modality = event_modality(type_, sentence, trigger)
+    time, modality = in_time(type_, time, modality, document.published.value)
     people = tuple(
         Participant(role, m.entity or "", context.names.get(m.entity or "", m.text))
         for role, m in participants

@@ -35,6 +35,7 @@ class Context:
     longest: int = 0
     main_person: list[Mention | None] = field(default_factory=list)  # once known
     artists: dict[str, Mention | None] = field(default_factory=dict)  # of agencies
+    characters: dict[str, Mention] = field(default_factory=dict)  # their actors
 
     def mention_of(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)

@@ -8,16 +8,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate import PLATFORMS
 from storyline.analyse.events.build import make_event
 from storyline.analyse.events.context import QUOTE, Context
-from storyline.analyse.events.forms import births, cast_list, joint_works, star_of
+from storyline.analyse.events.forms import (
+    births,
+    cast_list,
+    characters,
+    joint_works,
+    played_by,
+    star_of,
+)
 from storyline.analyse.events.participants import (
     agency_speaks_for_artist,
-    recent,
+    person_then_org,
     role_entities,
+    with_maker,
     with_second,
 )
 from storyline.analyse.eventtypes import EVENT_TYPES, READINGS, EventType
@@ -65,28 +74,37 @@ def extract_events(
     context.discourse = Discourse(doc, [start for start, _ in context.sentences], context.mentions)
     context.discourse.read()
     context.by_token = context.discourse.by_token
+    context.characters = characters(context)
     found: list[Event] = []
     for index, (start, end) in enumerate(context.sentences):
         sentence = doc.char_span(start, end, alignment_mode="expand")
         if sentence is not None:
             found.extend(_sentence_events(context, index, sentence))
     _spread_denials(context, found)
+    _date_by_occasion(found)
     return _merged(found)
 
 
 def _sentence_events(context: Context, index: int, sentence: Span) -> Iterator[Event]:
     text = sentence.text.lower()
     seen: set[tuple[str, tuple[str, ...]]] = set()
-    for rule, trigger in _triggers(sentence, text, named=context.by_token.keys()):
-        for event in _events_of(context, index, sentence, rule, trigger):
-            key = (event.type, tuple(p.entity for p in event.participants))
-            if key not in seen:
-                seen.add(key)
-                yield event
-    yield from births(context, index, sentence)
-    for event in joint_works(context, index, sentence):
+    read = (
+        event
+        for rule, trigger in _triggers(sentence, text, named=context.by_token.keys())
+        for event in _events_of(context, index, sentence, rule, trigger)
+    )
+    for event in chain(
+        read,
+        births(context, index, sentence),
+        joint_works(context, index, sentence),
+        played_by(context, index, sentence),
+    ):
         key = (event.type, tuple(p.entity for p in event.participants))
-        if key not in seen:
+        # a character's doings are the story's, not news: "Goo Chan-sung (Yeo Jin-goo)"
+        fictional = event.type != "career.cast" and any(
+            p.entity in context.characters for p in event.participants
+        )
+        if key not in seen and not fictional:
             seen.add(key)
             yield event
 
@@ -209,17 +227,28 @@ def _events_of(
     firsts = role_entities(
         context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric
     )
-    if not firsts and rule.first == frozenset({"work"}):
-        firsts = recent(context, sentence, frozenset({"work"}))
+    of_work = rule.first == frozenset({"work"})
     if not firsts:
         return
-    if rule.first == frozenset({"work"}) or len(rule.roles) == 1:
+    if of_work:
+        # "“Our Sunhi” and “Moebius” are set to be released": each of them
+        groups = [[(rule.roles[0], m)] for m in firsts]
+    elif len(rule.roles) == 1:
         groups = [[(rule.roles[0], m)] for m in firsts[:1]]
     else:
         groups = list(with_second(context, sentence, trigger, rule, firsts))
     for participants in groups:
         if EVENT_TYPES[type_].for_artist:
             participants = agency_speaks_for_artist(context, sentence, participants)
+        if rule.made_by:
+            participants = with_maker(context, participants)
+        if rule.person_and_org:
+            participants = person_then_org(participants)
+        # a work that wins is no person: "“My Love from the Star” won the top prize"
+        participants = [
+            ("work" if role == "person" and m.type == "work" else role, m)
+            for role, m in participants
+        ]
         yield make_event(context, index, sentence, type_, trigger, participants)
 
 
@@ -253,6 +282,26 @@ def _spread_denials(context: Context, events: list[Event]) -> None:
         if any(start >= event.evidence[0].start and who & speakers for start, speakers in denials):
             event.modality = "denied"
             event.summary = summarise(event.type, event.participants, "denied")
+
+
+_OCCASION_ROLES = frozenset({"award", "event"})
+
+
+def _date_by_occasion(events: list[Event]) -> None:
+    """'Kim was named the winner of two prizes': an undated event at an occasion the
+    document dates elsewhere ("the awards, held on Thursday") happened then."""
+    dated: dict[str, Event] = {}
+    for event in events:
+        for p in event.participants:
+            if p.role in _OCCASION_ROLES and event.time.value and p.entity not in dated:
+                dated[p.entity] = event
+    for event in events:
+        if event.time.value is None:
+            occasion = next(
+                (dated[p.entity] for p in event.participants if p.entity in dated), None
+            )
+            if occasion is not None:
+                event.time = occasion.time
 
 
 def _merged(events: list[Event]) -> list[Event]:

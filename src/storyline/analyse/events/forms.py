@@ -1,5 +1,6 @@
 """Events of special forms no single trigger reads: joint works ("A & B's upcoming
-drama"), "“Parasite” star Song Kang-ho", cast lists ("starring A and B"), births."""
+drama"), "“Parasite” star Song Kang-ho", cast lists ("starring A and B"), characters
+and who plays them ("Jang Man-wol (IU)"), births."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from storyline.analyse.events.build import make_event
 from storyline.analyse.events.context import Context, in_quotes, sentence_mentions, unique
-from storyline.analyse.events.participants import AND, head_and_conjuncts
+from storyline.analyse.events.participants import AND, head_and_conjuncts, work_in_mind
 from storyline.analyse.eventtypes import PEOPLE
 from storyline.analyse.summaries import summarise
-from storyline.models import Event, Evidence, Participant, TimeValue, new_id
+from storyline.models import Event, Evidence, Mention, Participant, TimeValue, new_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -114,6 +115,42 @@ def cast_list(context: Context, index: int, sentence: Span, trigger: Token) -> I
         yield make_event(
             context, index, sentence, "career.cast", trigger, [("person", person), ("work", work)]
         )
+
+
+_PARENTHESES = re.compile(r"^\s*\(\s*$")
+
+
+def characters(context: Context) -> dict[str, Mention]:
+    """'Jang Man-wol (IU)': a character of the story, named with who plays them."""
+    found: dict[str, Mention] = {}
+    text = context.document.text
+    for name, actor in zip(context.mentions, context.mentions[1:], strict=False):
+        if (
+            name.type == "person"
+            and actor.type == "person"
+            and name.entity != actor.entity
+            and _PARENTHESES.match(text[name.end : actor.start])
+            and text[actor.end : actor.end + 1] == ")"
+            and name.entity
+        ):
+            found.setdefault(name.entity, actor)
+    return found
+
+
+def played_by(context: Context, index: int, sentence: Span) -> Iterator[Event]:
+    """Each actor a sentence names beside a character is cast in the work the
+    discourse has in mind (the drama the synopsis is of)."""
+    named = sentence_mentions(context, sentence)
+    for mention in named:
+        actor = context.characters.get(mention.entity or "")
+        if actor is None or not sentence.start_char <= actor.start < sentence.end_char:
+            continue
+        trigger = sentence.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if trigger is None:
+            continue
+        for work in work_in_mind(context, trigger.root):
+            participants = [("person", actor), ("work", work)]
+            yield make_event(context, index, sentence, "career.cast", trigger.root, participants)
 
 
 _BORN = re.compile(r"\bborn\b")  # lower case: "Born to be Blue" is a title

@@ -38,6 +38,8 @@ def with_second(
         seconds = [s for s in seconds if distance(s, trigger) <= rule.reach]
     if not seconds and rule.second_from_before:
         seconds = recent(context, sentence, rule.second, exclude=taken)
+    if not seconds and rule.work_in_mind and names_a_role(context, trigger):
+        seconds = work_in_mind(context, trigger)
     if rule.symmetric:
         people = unique([*firsts, *seconds])
         if len(people) >= 2:
@@ -52,6 +54,108 @@ def with_second(
     agents = firsts if first_role == "person" else firsts[:1]
     for first in agents:
         yield [(first_role, first), (second_role, seconds[0])]
+
+
+# Nouns that name a part someone plays: "plays the lead role", "plays a detective".
+_ROLE_NOUNS = frozenset(
+    "role roles part character lead protagonist antagonist villain heroine hero".split()
+)
+
+
+def names_a_role(context: Context, trigger: Token) -> bool:
+    """'Park plays Yoon Hong-dae', 'appears as a producer', 'played an alien': the
+    trigger says whom someone plays (not 'played the piano')."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return True
+        if child.dep_ in {"dobj", "attr"}:
+            mention = context.mention_of(child)
+            if mention is not None:
+                return mention.type in PEOPLE
+            determined = any(c.lower_ in {"a", "an", "the"} for c in child.children)
+            return child.lemma_.lower() in _ROLE_NOUNS or (determined and child.pos_ == "NOUN")
+    return False
+
+
+def work_in_mind(context: Context, trigger: Token) -> list[Mention]:
+    """The work the discourse has most in mind at the trigger (the film a review is
+    about), if one clearly is."""
+    if context.discourse is None:
+        return []
+    sentence = next(i for i, (s, e) in enumerate(context.sentences) if s <= trigger.idx < e)
+    found = context.discourse.salient(trigger.idx, sentence, frozenset({"work"}))
+    return [found] if found is not None else []
+
+
+def with_maker(
+    context: Context, participants: list[tuple[str, Mention]]
+) -> list[tuple[str, Mention]]:
+    """A work's event with its maker as the person, when the document names one:
+    "director Lee Byeong-heon's film “Dream”", "“Dream,” directed by Lee Byeong-heon"."""
+    work = next((m for role, m in participants if m.type == "work"), None)
+    if work is None or any(role == "person" for role, _ in participants):
+        return participants
+    maker = maker_of(context, work)
+    return [("person", maker), *participants] if maker is not None else participants
+
+
+_MADE = frozenset("direct write produce create sing compose helm pen".split())
+
+
+def maker_of(context: Context, work: Mention) -> Mention | None:
+    """Who made a work, by any of its mentions: the person whose it is ("Bong
+    Joon-ho's “Snowpiercer”", "director Lee's sports film “Dream”") or who made it
+    ("“Dream,” directed by Lee Byeong-heon")."""
+    for mention in context.mentions:
+        if mention.entity != work.entity:
+            continue
+        span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        nouns = [root]
+        while nouns[-1].dep_ in {"appos", "compound", "nmod"} and len(nouns) < 3:
+            nouns.append(nouns[-1].head)
+        for noun in nouns:
+            for child in noun.children:
+                if child.dep_ == "poss":
+                    found = context.mention_of(child) or referent(context, child, PEOPLE)
+                elif child.dep_ == "acl" and child.lemma_.lower() in _MADE:
+                    agents = [g for c in child.children if c.dep_ == "agent" for g in c.children]
+                    found = next(
+                        (m for g in agents if (m := context.mention_of(g)) is not None), None
+                    )
+                else:
+                    continue
+                if found is not None and found.type == "person":
+                    return found
+        found = _possessor_before(context, mention)
+        if found is not None:
+            return found
+    return None
+
+
+# "Kim Ki-duk’s controversial drama “Moebius”", however it is parsed
+_POSSESSED_TITLE = re.compile(r"^['’]s\s+(?:[a-z][\w-]*\s+){0,4}[“\"‘']?\s*$")
+
+
+def _possessor_before(context: Context, work: Mention) -> Mention | None:
+    before = context.mentions_starting(work.start - 80, work.start)
+    for mention in reversed(before):
+        if mention.type == "person" and _POSSESSED_TITLE.match(
+            context.document.text[mention.end : work.start]
+        ):
+            return mention
+    return None
+
+
+def person_then_org(participants: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """'Fantagio renewed its contract with Moonbin': the person is `person`."""
+    people = [m for _, m in participants if m.type in PEOPLE]
+    orgs = [m for _, m in participants if m.type == "org"]
+    if not people:
+        return []  # a contract or an endorsement is a person's
+    return [("person", people[0]), *(("org", m) for m in orgs[:1])]
 
 
 def referent(

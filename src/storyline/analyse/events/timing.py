@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from storyline.analyse.events.context import Context
 from storyline.analyse.times import RANK as _RANK
 from storyline.analyse.times import TimeMention
-from storyline.models import TimeValue
+from storyline.models import Mention, TimeValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -37,9 +37,12 @@ def _clause_of(doc: Doc, offset: int) -> int:
     return token.i
 
 
-def _aside(doc: Doc, at: int, offset: int) -> bool:
+def _aside(context: Context, at: int, offset: int) -> bool:
     """The character at `at` sits in a clause about someone or something else than the
-    trigger at `offset` ("Kim, discharged in July last year, will star …")."""
+    trigger at `offset` ("Kim, discharged in July last year, will star …"); but not in
+    one that dates an occasion ("the awards, held on Thursday"): what happens there
+    happens then."""
+    doc = context.doc
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     trigger = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if span is None or trigger is None:
@@ -47,6 +50,9 @@ def _aside(doc: Doc, at: int, offset: int) -> bool:
     token, target = span.root, trigger.root
     while token.head.i != token.i:
         if token.dep_ in {"acl", "relcl", "appos"}:
+            occasion = context.mention_of(token.head)
+            if occasion is not None and occasion.type == "event":
+                return False
             return not (token.left_edge.i <= target.i <= token.right_edge.i)
         token = token.head
     return False
@@ -155,7 +161,7 @@ def time_near(
         if start <= t.start
         and t.end <= end
         and not _describes(context, t)
-        and not _aside(context.doc, t.start, offset)
+        and not _aside(context, t.start, offset)
     ]
     clause = _clause_of(context.doc, offset)
     if said_by is not None:
@@ -184,3 +190,18 @@ def time_near(
             best = max(range(len(before)), key=lambda i: (_RANK[before[i].time.precision], i))
             return before[best].time
     return TimeValue.unknown()
+
+
+# "“My Mister” (2018)", "the 2010 film “The Man from Nowhere”": the year of a work
+_YEAR_AFTER = re.compile(r"^[”\"’',]*\s*\(((?:19|20)\d\d)\)")
+_YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:\s+[a-zA-Z-]+){1,3}\s*[,“\"‘']?\s*$")
+
+
+def work_year(context: Context, work: Mention) -> TimeValue:
+    """The year the text gives a work where it names it, else unknown: the time of
+    its casting, release or debut when the sentence gives no other."""
+    text = context.document.text
+    after = _YEAR_AFTER.match(text[work.end : work.end + 12])
+    before = _YEAR_BEFORE.search(text[max(work.start - 40, 0) : work.start])
+    found = after or before
+    return TimeValue(found.group(1), "year", found.group(1)) if found else TimeValue.unknown()

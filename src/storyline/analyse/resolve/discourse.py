@@ -79,7 +79,10 @@ _PERSON_NOUNS = _BROAD_PERSON_NOUNS | frozenset(
 )
 _ORG_NOUNS = frozenset({"agency", "label", "company", "management", "firm"})
 _DESCRIBING = _PERSON_NOUNS | FEMALE | MALE
-_WORK_NOUNS = frozenset("film movie drama series show album song single novel webtoon".split())
+_WORK_NOUNS = frozenset(
+    "film movie drama series show album song single novel webtoon project production sequel "
+    "remake".split()
+)
 _DETERMINERS = frozenset({"the", "its", "her", "his", "their", "this", "that"})
 # "her junior", "his senior": the other person of the story, not the possessor
 _EPITHETS = frozenset({"junior", "senior", "hoobae", "sunbae", "colleague", "co-star", "costar"})
@@ -257,6 +260,13 @@ class Discourse:
             return None
         return found
 
+    def salient(self, offset: int, sentence: int, types: frozenset[EntityType]) -> Mention | None:
+        """The entity of `types` the reader clearly has most in mind at `offset` (its
+        last mention), if one is."""
+        candidates = {m.entity: m for m in self.mentions_before(offset) if m.type in types}
+        chosen = self.salience.choose(offset, sentence, candidates)
+        return candidates.get(str(chosen)) if chosen is not None else None
+
     def mentions_before(self, offset: int, reach: int = REACH) -> Sequence[Mention]:
         """The mentions that end before `offset`, at most `reach` characters back."""
         low = bisect_left(self._starts, offset - reach - self._longest)
@@ -271,7 +281,7 @@ class Discourse:
         if word in _PRONOUN_GENDER:
             wanted, gender = PERSON, _PRONOUN_GENDER[word]
         elif word in _ORG_PRONOUNS:
-            wanted = ORG
+            wanted = ORG | WORK  # "its release"
         elif word in _EPITHETS:
             wanted = PERSON
             possessor = next(c for c in token.children if c.dep_ == "poss")
