@@ -481,3 +481,12 @@ def test_contracts_and_endorsements_name_the_person_whoever_signs(
         ("person", "Baek Ji-hoon"),
         ("org", "Blue Pine Cosmetics"),
     ]
+
+
+def test_a_programme_listing_gives_no_events(store: SQLiteStore, tmp_path: Path) -> None:
+    items = [
+        f"{hour}.00-{hour + 1}.00 pm Radio Harbor Moon Ha-rin meets Baek Ji-hoon and takes calls."
+        for hour in range(1, 7)
+    ]
+    assert events_of(store, tmp_path, " ".join(items)) == []
+    assert events_of(store, tmp_path, items[0]) != []  # one such line is a sentence like any

@@ -129,9 +129,13 @@ _TYPES: tuple[EventType, ...] = (
     _type(
         "social.comment",
         "comment reply remark",
-        [r"\bleft (?:a |her |his )?comments?\b"],
+        [
+            r"\b(?:left|leaves|leave|dropped|drops|posted|wrote|added) (?:a |an |her |his |their )?"
+            r"(?:[\w-]+ )?comments?\b"
+        ],
         summary="{agent} commented on {target}'s post.",
         second_from_before=True,
+        verbs_only=True,  # "malicious comments" are none; "dropped flirty comments" a phrase
         if_negated="social.silence",
         quoted=True,
         friendly=True,

@@ -37,7 +37,10 @@ RANK: dict[Precision, int] = {"unknown": 0, "year": 1, "month": 2, "day": 3}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Beside a month, any year of the last thousand ("born May 15, 1814"); alone, only
+# this and the last century's, or an older one that "in", "born" … says is a year
+# ("died in 1876"), as "1500 fans" is not.
+_YEAR = r"(?P<year>(?:1\d|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _COUNT = r"(?P<count>\d+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
@@ -69,6 +72,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   rf"\s*{_MONTH}(?![\w-])(?!\s+\d)"),
         ("year", r"(?<![\d.,$#-])\b(?P<year>(?:19|20)\d\d)s?\b(?![\d.,]\d)"
                  r"(?!\s*(?:%|percent|won|dollars|km|m\b))"),
+        ("year", r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bfrom )|(?<=\buntil )|(?<=\bborn )"
+                 r"|(?<=\bdied )|(?<=\bcirca ))"
+                 r"(?P<year>1[0-8]\d\d)\b(?![\d.,]\d)(?!\s*(?:%|percent|people|fans))"),
     )
 )  # fmt: skip
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate import PLATFORMS
 from storyline.analyse.events.build import make_event
-from storyline.analyse.events.context import QUOTE, Context
+from storyline.analyse.events.context import QUOTE, Context, sentence_mentions
 from storyline.analyse.events.forms import (
     births,
     cast_list,
@@ -30,10 +30,10 @@ from storyline.analyse.events.participants import (
     with_second,
 )
 from storyline.analyse.eventtypes import EVENT_TYPES, READINGS, EventType
-from storyline.analyse.resolve.discourse import Discourse
+from storyline.analyse.resolve.discourse import read_discourse
 from storyline.analyse.summaries import summarise
 from storyline.analyse.times import find_times
-from storyline.models import Document, Event, EventTypeName, Mention
+from storyline.models import Document, Event, EventTypeName, Mention, TimeValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -56,7 +56,7 @@ def extract_events(
     """The events of one document. `mentions` carry their resolved entity ids, `names`
     each entity's name (for summaries)."""
     doc = annotation.doc
-    if doc is None:
+    if doc is None or is_listing(document.text):
         return []
     context = Context(
         document,
@@ -71,8 +71,9 @@ def extract_events(
     )
     context.starts = [m.start for m in context.mentions]
     context.longest = max((m.end - m.start for m in context.mentions), default=0)
-    context.discourse = Discourse(doc, [start for start, _ in context.sentences], context.mentions)
-    context.discourse.read()
+    context.discourse, _ = read_discourse(
+        doc, [start for start, _ in context.sentences], context.mentions, document.title
+    )
     context.by_token = context.discourse.by_token
     context.characters = characters(context)
     found: list[Event] = []
@@ -83,6 +84,18 @@ def extract_events(
     _spread_denials(context, found)
     _date_by_occasion(found)
     return _merged(found)
+
+
+# "7.00-11.00 pm BBC RADIO 2": a clock time, as schedules print them
+_CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:-\s*\d{1,2}[.:]\d{2}\s*)?(?:am|pm)\b", re.I)
+LISTING_CLOCKS = 5
+
+
+def is_listing(text: str) -> bool:
+    """A programme listing or a schedule, not a report: items at clock times, each
+    telling what a show is about ("Alan Green takes calls …"). Nothing in it happened
+    the way news says things happen, so it gives no events."""
+    return len(_CLOCK.findall(text)) >= LISTING_CLOCKS
 
 
 def _sentence_events(context: Context, index: int, sentence: Span) -> Iterator[Event]:
@@ -198,7 +211,7 @@ def _events_of(
         if rule.if_negated is None and not _SILENCE_WORDS.search(trigger.text):
             return  # it did not happen
         type_ = rule.if_negated or type_
-    if rule is SPEECH and not _is_speech(sentence, trigger):
+    if rule is SPEECH and not _is_speech(context, sentence, trigger):
         return
     if type_ == "career.cast" and trigger.pos_ == "NOUN":
         yield from star_of(context, index, sentence, trigger)
@@ -215,6 +228,10 @@ def _events_of(
         and trigger.head.lemma_ not in _REPORT_NOUNS
     ):
         return  # "supporting cast", "a dating show"; but "dating rumors" are about dating
+    if type_ == "social.like" and any(
+        c.lower_ in {"would", "'d", "’d"} or c.dep_ in {"xcomp", "ccomp"} for c in trigger.children
+    ):
+        return  # "would like some information", "likes to sing": a wish, no like
     if type_ == "social.post" and any(
         c.dep_ == "ccomp"
         or (
@@ -257,10 +274,15 @@ _SPEECH_NOUNS = re.compile(
 )
 
 
-def _is_speech(sentence: Span, trigger: Token) -> bool:
+def _is_speech(context: Context, sentence: Span, trigger: Token) -> bool:
     """Reported speech: a quote (three words or more: not a title), a statement or
     interview, or 'said that …'. 'Shared' and 'wrote' need the quote or the clause."""
-    quotes = [q for q in QUOTE.findall(sentence.text) if len(q.split()) >= 3]
+    titles = {m.text for m in sentence_mentions(context, sentence) if m.type == "work"}
+    quotes = [
+        q
+        for q in QUOTE.findall(sentence.text)
+        if len(q.split()) >= 3 and q.strip(" ,.") not in titles  # "The Red Shoes" is a song
+    ]
     clause = any(c.dep_ in {"ccomp", "parataxis"} for c in trigger.children)
     if trigger.lemma_.lower() in {"share", "write", "express", "reveal", "add"}:
         return clause or (bool(quotes) and trigger.dep_ in {"ROOT", "parataxis", "ccomp"})
@@ -305,24 +327,39 @@ def _date_by_occasion(events: list[Event]) -> None:
 
 
 def _merged(events: list[Event]) -> list[Event]:
-    """One event per type and participants in a document, when times agree."""
+    """One event per type and participants in a document, when times agree; and one
+    statement per speaker and occasion ("…,” Nam said" after "Eric Nam wrote on
+    Saturday …" is the same words), about all they spoke of."""
     kept: list[Event] = []
     for event in events:
         same = next((k for k in kept if _same(k, event)), None)
         if same is None:
             kept.append(event)
             continue
-        if same.time.value is None and event.time.value is not None:
+        if not _explicit(same.time) and _explicit(event.time):
             same.time = event.time
         if event.evidence[0] not in same.evidence:
             same.evidence = (*same.evidence, event.evidence[0])
+        known = {(p.role, p.entity) for p in same.participants}
+        same.participants += tuple(p for p in event.participants if (p.role, p.entity) not in known)
+        same.summary = summarise(same.type, same.participants, same.modality)
         same.quote = same.quote or event.quote
     return kept
+
+
+def _explicit(time: TimeValue) -> bool:
+    """A time the words give, not one taken from the day of the report."""
+    return time.value is not None and time.text is not None
 
 
 def _same(a: Event, b: Event) -> bool:
     if a.type != b.type or a.modality != b.modality:
         return False
-    if {(p.role, p.entity) for p in a.participants} != {(p.role, p.entity) for p in b.participants}:
+    if EVENT_TYPES[a.type].modality == "said":
+        if a.participants[0].entity != b.participants[0].entity:
+            return False
+    elif {(p.role, p.entity) for p in a.participants} != {
+        (p.role, p.entity) for p in b.participants
+    }:
         return False
-    return a.time.value is None or b.time.value is None or a.time.value == b.time.value
+    return not (_explicit(a.time) and _explicit(b.time)) or a.time.value == b.time.value

@@ -214,7 +214,10 @@ def role_entities(
     )
     if found and subject:
         found = _with_coordinated(context, sentence, found, types, exclude)
-    if found or (subject and tokens) or not fallback:
+    # "taking legal action against those raising the allegations": an object the
+    # parse gives as a pronoun is someone, just no one named
+    pointing = not subject and any(t.pos_ in {"PRON", "DET"} for t in tokens)
+    if found or (subject and tokens) or pointing or not fallback:
         return found  # a subject the parse names that is no entity is nobody we know
     ordered = sorted(
         (
@@ -294,7 +297,7 @@ def _subject_tokens(trigger: Token) -> list[Token]:
         # infinitive is done by the subject of the clause it hangs on ("she sent a
         # truck to encourage her junior", "the agency rejected it, stating …")
         controlled = verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VB"}
-        if (verb.dep_ in {"ROOT", "ccomp", "advcl"} and not controlled) or verb.head is verb:
+        if (verb.dep_ in {"ROOT", "ccomp", "advcl"} and not controlled) or verb.head.i == verb.i:
             break
         verb = verb.head
     # "…, read the statement by CJes Studios"; "a video posted by Song"
@@ -305,7 +308,9 @@ def _subject_tokens(trigger: Token) -> list[Token]:
 # Who acts for someone: "Kim's agency apologized" is not Kim apologising.
 _PROXIES = frozenset(
     "agency management label company representative representatives lawyer lawyers "
-    "attorney family side spokesperson official officials fans mother father".split()
+    "attorney attorneys family side spokesperson spokesman spokeswoman official officials "
+    "aide aides publicist manager managers camp friend friends fans relative relatives "
+    "mother father son daughter wife husband sister brother".split()
 )
 
 
@@ -313,12 +318,12 @@ def head_and_conjuncts(token: Token) -> list[Token]:
     """'Song and Han': both; "Ryu's ex-lover, Hyeri": Hyeri before Ryu (a possessor,
     however the parser attached it, is not the one acting, and never one whose agency
     or family acts); "Lumina bandmate Jo Eun-bi", however parsed, is Jo Eun-bi."""
-    described = [
+    described = [  # the cue misparsed as a preposition: "Lumina bandmate(prep) Jo Eun-bi"
         g
         for c in token.children
-        if c.lower_ in PERSON_CUES
+        if c.lower_ in PERSON_CUES and c.dep_ == "prep"
         for g in c.children
-        if g.dep_ in {"pobj", "appos", "compound"}
+        if g.dep_ == "pobj"
     ]
     if described:
         return [*head_and_conjuncts(described[0]), token]

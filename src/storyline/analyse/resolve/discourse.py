@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -110,7 +110,9 @@ _GENDERED = {**_PRONOUN_GENDER, "herself": "f", "himself": "m"}
 GENDER_BONUS = 0.3  # for a person the text said is of a pronoun's gender
 # A pronoun this clearly about one person tells the reader that person's gender.
 SURE = 3.0
-_QUOTE = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"")
+# Quotes and parentheses: a name inside is the speaker's or an aside ("Goo Chan-sung
+# (Yeo Jin-goo)"), hardly what the reader has in mind next.
+_QUOTE = re.compile(r"“[^”]{0,2000}”|\"[^\"]{0,2000}\"|\([^()]{0,200}\)")
 
 
 @dataclass(slots=True, frozen=True)
@@ -124,18 +126,42 @@ class SharedForm:
     owners: tuple[str, ...]  # their keys
 
 
+def read_discourse(
+    doc: Doc,
+    sentence_starts: list[int],
+    mentions: Iterable[Mention],
+    title: str | None = None,
+    shared: Sequence[SharedForm] = (),
+) -> tuple[Discourse, list[Mention]]:
+    """The document's discourse, read twice: what the first reading learns of people's
+    genders ("she", clearly of one woman) serves the second where the text told it
+    only later; and the short forms that found their owner."""
+    mentions = list(mentions)
+    first = Discourse(doc, sentence_starts, mentions, title)
+    first.read(shared)
+    second = Discourse(doc, sentence_starts, mentions, title, first.gender)
+    return second, second.read(shared)
+
+
 class Discourse:
     """What one document says of its entities, and who its words that point back
     mean. `mentions` carry their entity's key in `entity`."""
 
-    def __init__(self, doc: Doc, sentence_starts: list[int], mentions: Iterable[Mention]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        sentence_starts: list[int],
+        mentions: Iterable[Mention],
+        title: str | None = None,
+        gender: Mapping[str, str] | None = None,
+    ) -> None:
         self.doc = doc
         self.sentence_starts = sentence_starts
         self.mentions = sorted((m for m in mentions if m.entity), key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
         self.by_token: dict[int, Mention] = {}
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, str] = dict(gender or {})
         self.described: dict[str, set[str]] = {}
         self.agencies: set[str] = set()
         self.referents: dict[int, Mention | None] = {}
@@ -143,7 +169,7 @@ class Discourse:
         self._quotes = [m.span() for m in _QUOTE.finditer(doc.text)]
         for mention in self.mentions:
             self._note(mention)
-        self.principal = _principal(self.mentions)
+        self.principal = _principal(self.mentions, title)
 
     def _note(self, mention: Mention) -> None:
         """Its tokens, what the words around it say of its entity, and its salience."""
@@ -202,8 +228,10 @@ class Discourse:
         owners = set(form.owners)
         gender = self._clause_gender(form)
         if gender is not None:
-            unlike = "m" if gender == "f" else "f"
-            owners = {o for o in owners if self.gender.get(o) != unlike}
+            # "Kim was found dead at her home": the Kim the text said is a woman, else
+            # a Kim it said nothing of
+            alike = {o for o in owners if self.gender.get(o) == gender}
+            owners = alike or {o for o in owners if o not in self.gender}
         bonus = {self.principal: PRINCIPAL_BONUS} if self.principal else None
         chosen = self.salience.choose(form.start, form.sentence, owners, bonus)
         if chosen is None:
@@ -230,7 +258,7 @@ class Discourse:
         genders = {
             _GENDERED[t.lower_]
             for t in verb.subtree
-            if t.lower_ in _GENDERED and _clause_verb(t) is verb
+            if t.lower_ in _GENDERED and _bound_by(t, verb, span.root)
         }
         return genders.pop() if len(genders) == 1 else None
 
@@ -397,9 +425,17 @@ def given_name_gender(name: str) -> str | None:
     return "f" if words[0] in _FEMALE_NAMES else None
 
 
-def _principal(mentions: Sequence[Mention]) -> str | None:
-    """The person the article names most (the first named among equals), if named
-    more than once."""
+def _principal(mentions: Sequence[Mention], title: str | None) -> str | None:
+    """The person the article is about: the one person its title names, else the one
+    it names most (the first named among equals), if named more than once."""
+    if title:
+        titled = {
+            m.entity
+            for m in mentions
+            if m.type == "person" and m.kind == "name" and m.text in title
+        }
+        if len(titled) == 1:
+            return titled.pop()
     counts: dict[str, int] = {}
     for mention in mentions:
         if mention.type == "person" and mention.entity:
@@ -411,12 +447,18 @@ def _principal(mentions: Sequence[Mention]) -> str | None:
     return first if best > 1 else None
 
 
-def _clause_verb(token: Token) -> Token:
-    """The verb whose clause holds the token."""
-    head = token.head
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head:
+def _bound_by(pronoun: Token, verb: Token, subject: Token) -> bool:
+    """The pronoun speaks of the verb's subject: no clause between them has a subject
+    of its own ("Kim was once beloved, with her big break being …"; not "Kim said
+    that Lee called her")."""
+    head = pronoun.head  # spaCy makes a new Token at each access: compare positions
+    while head.i != verb.i and head.head.i != head.i:
+        if head.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.i != pronoun.i for c in head.children
+        ):
+            return False
         head = head.head
-    return head
+    return head.i == verb.i and subject.i != pronoun.i
 
 
 def _describing_words(span: Span) -> set[str]:

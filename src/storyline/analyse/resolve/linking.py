@@ -283,7 +283,7 @@ def _link(
 def resolve_document(store: EntityStore, document: Document, annotation: Annotation) -> None:
     """Store a document's sentences and mentions, each resolved to a stored entity."""
     store.insert_sentences(document.id, annotation.sentences)
-    entities = resolve_in_document(document.text, annotation, document.removed)
+    entities = resolve_in_document(document.text, annotation, document.removed, document.title)
     link_document(store, document.id, entities)
     store.mark_annotated(document.id)
 

@@ -29,7 +29,7 @@ from storyline.analyse.names import (
     romanisation_key,
     work_key,
 )
-from storyline.analyse.resolve.discourse import Discourse, SharedForm
+from storyline.analyse.resolve.discourse import SharedForm, read_discourse
 from storyline.models import EntityType, Mention
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def _western_surname(name: str) -> str | None:
 
 
 def resolve_in_document(
-    text: str, annotation: Annotation, removed: Sequence[str] = ()
+    text: str, annotation: Annotation, removed: Sequence[str] = (), title: str | None = None
 ) -> list[LocalEntity]:
     """Group one document's mentions into entities, adding short forms, accounts and
     descriptions the annotator could not know were names. `removed` are the lines
@@ -131,7 +131,9 @@ def resolve_in_document(
     for form, first in _first_name_owners(entities).items():
         owners.setdefault(form, first)
     by_form = {form: [entities[i] for i in indexes] for form, indexes in owners.items()}
-    _attach_short_forms(text, entities, by_form, starts, annotation.doc, (only_found, found_at))
+    _attach_short_forms(
+        text, entities, by_form, starts, annotation.doc, (only_found, found_at), title
+    )
     _attach_descriptors(text, entities, starts)
     accounts = [m for m in annotation.mentions if m.type == "account"]
     entities.extend(_attach_accounts(text, accounts, entities))
@@ -283,6 +285,7 @@ def _attach_short_forms(
     starts: list[int],
     doc: Doc | None,
     where_found: tuple[set[str], set[tuple[int, int]]] = (set(), set()),
+    title: str | None = None,
 ) -> None:
     """Each bare surname or given name joins the entity it is short for; where several
     share it ("the two Kims"), the one the discourse has most in mind there, or none.
@@ -302,7 +305,7 @@ def _attach_short_forms(
         ):
             continue
         sentence = _sentence_of(starts, start)
-        owners = by_form[match.group()]
+        owners = _by_first_name(by_form[match.group()], match.group())
         if len(owners) == 1:
             _attach(
                 owners[0], Mention(start, end, match.group(), owners[0].type, sentence, "short")
@@ -315,8 +318,22 @@ def _attach_short_forms(
         return
     by_key = {key: e for e in entities if (key := keys[id(e)])}
     keyed = (replace(m, entity=keys[id(e)]) for e in entities for m in e.mentions)
-    for mention in Discourse(doc, starts, keyed).read(shared):
+    for mention in read_discourse(doc, starts, keyed, title, shared)[1]:
         _attach(by_key[mention.entity or ""], replace(mention, entity=None))
+
+
+def _by_first_name(owners: list[LocalEntity], form: str) -> list[LocalEntity]:
+    """Of the entities a short form may be short for, those it is short for by the name
+    the text introduced them with: in "IU, also known as Lee Ji-eun, and actor Lee
+    Jong-suk", a bare "Lee" is Lee Jong-suk."""
+    if len(owners) < 2:
+        return owners
+    first = [
+        e
+        for e in owners
+        if form in short_forms_of(min(e.mentions, key=lambda m: m.start).text, e.type)
+    ]
+    return first or owners
 
 
 def _attach(owner: LocalEntity, mention: Mention) -> None:

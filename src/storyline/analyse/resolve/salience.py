@@ -51,7 +51,7 @@ def grammatical_role(token: Token) -> str:
             return "possessor"
         if token.dep_ in _OBJECTS:
             return "object"
-        if token.dep_ not in _SAME_PHRASE or token.head is token:
+        if token.dep_ not in _SAME_PHRASE or token.head.i == token.i:
             break
         token = token.head
     return "other"
