@@ -216,7 +216,9 @@ def role_entities(
         found = _with_coordinated(context, sentence, found, types, exclude)
     # "taking legal action against those raising the allegations": an object the
     # parse gives as a pronoun is someone, just no one named
-    pointing = not subject and any(t.pos_ in {"PRON", "DET"} for t in tokens)
+    pointing = not subject and any(
+        t.pos_ in {"PRON", "DET"} and t.dep_ in _OBJECTS for t in tokens
+    )
     if found or (subject and tokens) or pointing or not fallback:
         return found  # a subject the parse names that is no entity is nobody we know
     ordered = sorted(
