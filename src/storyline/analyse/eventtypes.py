@@ -91,6 +91,8 @@ class EventType:
     # when the sentence names no work and the trigger names a role ("Park plays Yoon
     # Hong-dae"), the work the discourse has most in mind
     work_in_mind: bool = False
+    # who won is after "to", not the subject: "the best actor award went to Kim"
+    winners_after_to: bool = False
 
     @property
     def group(self) -> str:
@@ -358,9 +360,8 @@ _TYPES: tuple[EventType, ...] = (
             r"\b(?:receive[ds]?|receiving|bag(?:s|ged)|grab(?:s|bed)|snag(?:s|ged)|clinch(?:es|ed)|"
             r"pick(?:s|ed) up|sweep|swept)\b[\w ,'’-]{0,40}\b(?:prizes?|awards?|honou?rs?|"
             r"trophy|trophies|daesang|bonsang)\b",
-            r"\b(?:prize|award|honou?r|trophy) went to\b",
         ],
-        summary="{person} won an award at {award}.",
+        summary="[{person}][{work}] won an award[ at {award}].",
         roles=("person", "award"),
         first=ACTORS | frozenset({"work"}),  # a winning drama is `work`
         second=frozenset({"event"}),
@@ -368,6 +369,20 @@ _TYPES: tuple[EventType, ...] = (
         example="Moon Ha-rin won Best Actress at the 2023 Blue Crane Film Awards.",
         example_roles=(("person", "Moon Ha-rin"), ("award", "Blue Crane Film Awards")),
         counterexample="Moon Ha-rin hosted the 2023 Blue Crane Film Awards.",
+    ),
+    _type(
+        "career.award",
+        phrases=[r"\b(?:prize|award|honou?r|trophy|title)s? went to\b", r"\bwas awarded to\b"],
+        variant="went to",
+        summary="[{person}][{work}] won an award[ at {award}].",
+        roles=("person", "award"),
+        first=ACTORS | frozenset({"work"}),
+        second=frozenset({"event"}),
+        second_from_before=True,
+        winners_after_to=True,
+        example="At the Blue Crane Film Awards, the best actress award went to Moon Ha-rin.",
+        example_roles=(("person", "Moon Ha-rin"), ("award", "Blue Crane Film Awards")),
+        counterexample="The best actress award went unclaimed at the Blue Crane Film Awards.",
     ),
     _type(
         "career.attend",

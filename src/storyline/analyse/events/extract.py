@@ -25,6 +25,7 @@ from storyline.analyse.events.forms import (
 from storyline.analyse.events.participants import (
     agency_speaks_for_artist,
     person_then_org,
+    recipients,
     role_entities,
     with_maker,
     with_second,
@@ -241,9 +242,12 @@ def _events_of(
     ):
         return  # "shared what it was like", "posted 6.3 percent", "share the screen"
     # partners only from the parse: "rumors of an affair" names nobody
-    firsts = role_entities(
-        context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric
-    )
+    if rule.winners_after_to:
+        firsts = recipients(context, trigger, rule.first, set())
+    else:
+        firsts = role_entities(
+            context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric
+        )
     of_work = rule.first == frozenset({"work"})
     if not firsts:
         return

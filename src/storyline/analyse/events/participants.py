@@ -37,7 +37,11 @@ def with_second(
     if rule.reach is not None:
         seconds = [s for s in seconds if distance(s, trigger) <= rule.reach]
     if not seconds and rule.second_from_before:
-        seconds = recent(context, sentence, rule.second, exclude=taken)
+        occasion = context.discourse.occasion if context.discourse else None
+        if rule.second == frozenset({"event"}) and occasion is not None:
+            seconds = [occasion]  # the ceremony the article is about
+        else:
+            seconds = recent(context, sentence, rule.second, exclude=taken)
     if not seconds and rule.work_in_mind and names_a_role(context, trigger):
         seconds = work_in_mind(context, trigger)
     if rule.symmetric:
@@ -216,9 +220,7 @@ def role_entities(
         found = _with_coordinated(context, sentence, found, types, exclude)
     # "taking legal action against those raising the allegations": an object the
     # parse gives as a pronoun is someone, just no one named
-    pointing = not subject and any(
-        t.pos_ in {"PRON", "DET"} and t.dep_ in _OBJECTS for t in tokens
-    )
+    pointing = not subject and any(t.pos_ in {"PRON", "DET"} and t.dep_ in _OBJECTS for t in tokens)
     if found or (subject and tokens) or pointing or not fallback:
         return found  # a subject the parse names that is no entity is nobody we know
     ordered = sorted(

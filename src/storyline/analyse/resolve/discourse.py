@@ -107,6 +107,7 @@ REACH = 1500  # characters back that a word pointing back may reach
 # news calls the principal "Jackson" and the relatives "Joe Jackson" or "Janet".
 PRINCIPAL_BONUS = 1.0
 _GENDERED = {**_PRONOUN_GENDER, "herself": "f", "himself": "m"}
+_EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+")
 GENDER_BONUS = 0.3  # for a person the text said is of a pronoun's gender
 # A pronoun this clearly about one person tells the reader that person's gender.
 SURE = 3.0
@@ -170,6 +171,7 @@ class Discourse:
         for mention in self.mentions:
             self._note(mention)
         self.principal = _principal(self.mentions, title)
+        self.occasion = _occasion(self.mentions, title)
 
     def _note(self, mention: Mention) -> None:
         """Its tokens, what the words around it say of its entity, and its salience."""
@@ -445,6 +447,24 @@ def _principal(mentions: Sequence[Mention], title: str | None) -> str | None:
     best = max(counts.values())
     first = next(m.entity for m in mentions if m.entity and counts.get(m.entity) == best)
     return first if best > 1 else None
+
+
+def _occasion(mentions: Sequence[Mention], title: str | None) -> Mention | None:
+    """The ceremony or festival the article is about: the one event its title names,
+    else the one it names most (the first among equals), named more than once."""
+    events = [m for m in mentions if m.type == "event" and m.entity]
+    # "the 27th Seoul Music Awards" is the "Seoul Music Awards" of the title
+    titled = {m.entity for m in events if title and _EDITION.sub("", m.text) in title}
+    if len(titled) == 1:
+        entity = titled.pop()
+        return next(m for m in events if m.entity == entity)
+    counts: dict[str, int] = {}
+    for mention in events:
+        counts[mention.entity or ""] = counts.get(mention.entity or "", 0) + 1
+    best = max(counts.values(), default=0)
+    if best < 2:
+        return None
+    return next(m for m in events if counts[m.entity or ""] == best)
 
 
 def _bound_by(pronoun: Token, verb: Token, subject: Token) -> bool:
