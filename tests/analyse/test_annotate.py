@@ -179,3 +179,24 @@ def test_the_words_beside_a_name_say_what_it_is(
     annotator: Annotator, text: str, name: str, type_: str
 ) -> None:
     assert (name, type_) in found(annotator.annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "K-pop boy group Tidal Nine’s Haneul, Seojun and Doha spoke out on social media.",
+            {("Tidal Nine", "org"), ("Haneul", "person"), ("Seojun", "person"), ("Doha", "person")},
+        ),
+        (
+            "Stars including CL of 4TUNE and Rami of GLOWA voiced support.",
+            {("CL", "person"), ("4TUNE", "org"), ("GLOWA", "org")},
+        ),
+        # a name ends on a name, and closes what it opens
+        ("Fans gathered at Hwaseo Station and the plaza.", {("Hwaseo Station", "place")}),
+    ],
+)
+def test_groups_their_members_and_where_names_end(
+    annotator: Annotator, text: str, names: set[tuple[str, str]]
+) -> None:
+    assert names <= found(annotator.annotate(text))

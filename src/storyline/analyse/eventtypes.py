@@ -403,6 +403,8 @@ _TYPES: tuple[EventType, ...] = (
             r"\bend(?:ed)? (?:its|their|the) (?:marketing |advertising )?"
             r"(?:partnership|endorsement)",
             r"\bdropped [\w ]{0,20}as (?:its |their )?(?:model|ambassador)\b",
+            r"\b(?:modell?ing|endorsement|advertising|ambassador) (?:contract|deal)s? "
+            r"(?:will |would )?(?:end|ends|ended|expire[sd]?|terminate[sd]?)\b",
         ],
         summary="{org} ended its endorsement deal with {person}.",
         roles=("person", "org"),

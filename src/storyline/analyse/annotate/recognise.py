@@ -375,21 +375,41 @@ def _cued(doc: Doc) -> Iterator[Span]:
 
         if end > i and not (end == i + 1 and doc[i].text in KOREAN_SURNAMES):
             yield _span(doc, i, end, label)  # "actor Kim" alone is a short form: resolved later
+            if label == "ORG":
+                yield from _members_after(doc, end)
+
+
+def _members_after(doc: Doc, end: int) -> Iterator[Span]:
+    """"boy group Super Junior's Siwon, Yesung and Donghae": the group's members, each
+    a single name after its possessive."""
+    if end + 1 >= len(doc) or doc[end].text not in {"'s", "’s"}:
+        return
+    i = end + 1
+    while i < len(doc) and _is_name_token(doc[i]) and doc[i].text not in NOT_NAME_WORDS:
+        yield _span(doc, i, i + 1, "PERSON")
+        i += 1
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+        if i < len(doc) and doc[i].lower_ == "and":
+            i += 1
 
 
 def _member_of_group(doc: Doc) -> Iterator[Span]:
-    """'Suga of BTS': a single name, then 'of' and a group written in capitals."""
+    """'Suga of BTS', 'CL of 2NE1': a single name, then 'of' and a group written in
+    capitals or beginning with a digit; the group too."""
     for token in doc[1:-1]:
         name = doc[token.i - 1]
+        group = doc[token.i + 1].text
         if (
             token.lower_ == "of"
-            and doc[token.i + 1].text.isupper()
+            and (group.isupper() or (group[:1].isdigit() and group.isalnum()))  # GOT7, 2NE1
             and _is_name_token(name)
-            and not name.text.isupper()
+            and (not name.text.isupper() or len(name.text) <= 2)  # "CL of 2NE1"
             and name.text not in ORG_HEADS
             and (token.i < 2 or not _is_name_token(doc[token.i - 2]))
         ):
             yield _span(doc, name.i, name.i + 1, "PERSON")
+            yield _span(doc, token.i + 1, token.i + 2, "ORG")
 
 
 def _name_run_end(doc: Doc, start: int, limit: int) -> int:

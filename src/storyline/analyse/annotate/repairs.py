@@ -98,12 +98,21 @@ def _mended(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
     while end - 2 > start and doc[end - 1].lower_ in _ADJECTIVE_TAILS and doc[end - 2].text == "-":
         end -= 2
+    # "Colony (Korea": a parenthesis the name never closes is not part of it
+    opened = next((i for i in range(start, end) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
+        end = opened
     while end > start and (
         doc[end - 1].text in {"'s", "’s", "'", "’"}
         or (doc[end - 1].is_punct and doc[end - 1].text not in {"+", "!", "?"})
+        # "Samgakji Station and", "Open Hall of", "Jon Watts Under": a name ends on a name
+        or (doc[end - 1].is_stop and doc[end - 1].lower_ in _NO_LAST_WORDS)
     ):
         end -= 1
     return start, end
+
+
+_NO_LAST_WORDS = frozenset("of and or the a an in at on for with under by from to".split())
 
 
 def _plausible(span: Span, label: str) -> bool:

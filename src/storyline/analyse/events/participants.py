@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate.cues import PERSON_CUES
@@ -49,15 +50,45 @@ def with_second(
         if len(people) >= 2:
             yield [(first_role, people[0]), (second_role, people[1])]
         return
+    # "Song and Han were slated to share screen space in …", "Kim Go-eun, actor Park
+    # Seo-joon and singer Hyomin all made donations": each of the names listed
+    agents = listed(context, firsts)
     if not seconds:
         if not rule.needs_second:
-            for first in firsts[:2] if first_role == "person" else firsts[:1]:
+            for first in agents:
                 yield [(first_role, first)]
         return
-    # "Song and Han were slated to share screen space in The Price of Confession": both
-    agents = firsts if first_role == "person" else firsts[:1]
+    # "donated 100 million won each to Good Neighbors and the Korean Medical Association"
+    targets = listed(context, seconds) if rule.recipient_only else seconds[:1]
     for first in agents:
-        yield [(first_role, first), (second_role, seconds[0])]
+        for second in targets:
+            yield [(first_role, first), (second_role, second)]
+
+
+# What may stand between two names of one list: "A and B", "A, actor B", "A & B".
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:[a-zA-Z-]+\s+){0,3}$")
+
+
+def listed(context: Context, found: list[Mention]) -> list[Mention]:
+    """The first mention and those listed with it ("A, B and C"), in text order; not a
+    possessor or another name the phrase holds ("Ryu's ex-lover, Hyeri" is Hyeri)."""
+    if not found:
+        return []
+    text = context.document.text
+    ordered = sorted(found, key=lambda m: m.start)
+    head = found[0]
+    group: list[Mention] = []
+    run: list[Mention] = [ordered[0]]
+    for before, after in pairwise(ordered):
+        if _LISTED.match(text[before.end : after.start]):
+            run.append(after)
+            continue
+        if head in run:
+            group = run
+        run = [after]
+    if head in run:
+        group = run
+    return unique(group) if len(group) > 1 else [head]
 
 
 # Nouns that name a part someone plays: "plays the lead role", "plays a detective".
