@@ -490,3 +490,15 @@ def test_a_programme_listing_gives_no_events(store: SQLiteStore, tmp_path: Path)
     ]
     assert events_of(store, tmp_path, " ".join(items)) == []
     assert events_of(store, tmp_path, items[0]) != []  # one such line is a sentence like any
+
+
+def test_what_someone_is_said_to_have_said_is_their_statement_not_a_new_one(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = "Moon Ha-rin contends that Tidewater Entertainment told her the deal was signed."
+    speakers = {
+        e.participants[0].name
+        for e in events_of(store, tmp_path, text)
+        if e.type == "speech.statement"
+    }
+    assert speakers == {"Moon Ha-rin"}

@@ -637,7 +637,8 @@ _TYPES: tuple[EventType, ...] = (
     # Reported speech comes last: a sentence is read for every other type first.
     _type(
         "speech.statement",
-        "say tell state write add explain share express reveal announce confirm claim speak",
+        "say tell state write add explain share express reveal announce confirm claim speak "
+        "testify argue insist contend",
         [r"\baccording to\b", r"\bin an interview\b", r"\bread the statement\b", r"\bstatement\b"],
         summary="{speaker} made a statement[ about {about}].",
         roles=("speaker", "about"),

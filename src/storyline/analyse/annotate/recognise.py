@@ -380,7 +380,7 @@ def _cued(doc: Doc) -> Iterator[Span]:
 
 
 def _members_after(doc: Doc, end: int) -> Iterator[Span]:
-    """"boy group Super Junior's Siwon, Yesung and Donghae": the group's members, each
+    """ "boy group Super Junior's Siwon, Yesung and Donghae": the group's members, each
     a single name after its possessive."""
     if end + 1 >= len(doc) or doc[end].text not in {"'s", "’s"}:
         return

@@ -212,7 +212,7 @@ def _events_of(
         if rule.if_negated is None and not _SILENCE_WORDS.search(trigger.text):
             return  # it did not happen
         type_ = rule.if_negated or type_
-    if rule is SPEECH and not _is_speech(context, sentence, trigger):
+    if rule is SPEECH and (not _is_speech(context, sentence, trigger) or _reported(trigger)):
         return
     if type_ == "career.cast" and trigger.pos_ == "NOUN":
         yield from star_of(context, index, sentence, trigger)
@@ -276,6 +276,23 @@ def _events_of(
 _SPEECH_NOUNS = re.compile(
     r"\b(?:statement|press release|interview|announcement|blog|told reporters)\b", re.I
 )
+
+
+def _reported(trigger: Token) -> bool:
+    """'Katherine Jackson contends that AEG told her son …': what someone is said to have
+    said is the outer speaker's statement, not one of its own."""
+    head = trigger
+    for _ in range(3):
+        if head.dep_ not in {"ccomp", "xcomp", "conj"} or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.lemma_.lower() in SPEECH.lemmas | _CLAIM_VERBS:
+            return True
+    return False
+
+
+# Verbs of claiming whose words are a statement of their own.
+_CLAIM_VERBS = frozenset("contend allege argue insist maintain assert testify".split())
 
 
 def _is_speech(context: Context, sentence: Span, trigger: Token) -> bool:
