@@ -158,6 +158,9 @@ def test_each_event_type_with_its_roles(
 
 NEGATIVE = [
     ("Fans like Moon Ha-rin's new hairstyle.", "social.like"),  # no one liked a post
+    ("Moon Ha-rin would like more information about the role.", "social.like"),  # a wish
+    ("Tidewater Entertainment posted record earnings in May.", "social.post"),
+    ("Moon Ha-rin received support from Baek Ji-hoon's fans.", "personal.support"),
     ("Moon Ha-rin wore a coffee-colored dress.", "personal.gift"),
     ("The drama stars a cat.", "career.cast"),  # nobody named
     ("Reporters asked about rumors of an affair.", "personal.affair"),  # no partners

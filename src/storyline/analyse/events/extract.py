@@ -234,13 +234,17 @@ def _events_of(
     ):
         return  # "would like some information", "likes to sing": a wish, no like
     if type_ == "social.post" and any(
-        c.dep_ == "ccomp"
-        or (
-            c.dep_ == "dobj" and (c.like_num or c.lower_ in {"percent", "screen", "space", "stage"})
-        )
+        c.dep_ == "ccomp" or (c.dep_ == "dobj" and (c.like_num or c.lemma_.lower() in _NO_POSTS))
         for c in trigger.children
     ):
-        return  # "shared what it was like", "posted 6.3 percent", "share the screen"
+        return  # "shared what it was like", "posted 6.3 percent", "posted record earnings"
+    if (
+        rule.group == "personal"
+        and trigger.pos_ == "NOUN"
+        and trigger.dep_ == "dobj"
+        and trigger.head.lemma_ in _RECEIVING
+    ):
+        return  # "received support from fans": the one who gives it is not named
     # partners only from the parse: "rumors of an affair" names nobody
     if rule.winners_after_to:
         firsts = recipients(context, trigger, rule.first, set())
@@ -276,6 +280,16 @@ def _events_of(
 _SPEECH_NOUNS = re.compile(
     r"\b(?:statement|press release|interview|announcement|blog|told reporters)\b", re.I
 )
+
+
+# What a company or a chart "posts" or "shares" is no post: "posted record earnings".
+_NO_POSTS = frozenset(
+    "percent screen space stage profit profits loss losses earnings revenue revenues sales "
+    "record growth gain gains decline increase rise result results figure figures rating "
+    "ratings view views".split()
+)
+# Verbs whose subject gets what the noun after them gives: "received support".
+_RECEIVING = frozenset("receive get earn gain garner draw enjoy".split())
 
 
 def _reported(trigger: Token) -> bool:

@@ -78,8 +78,9 @@ def _describes(context: Context, time: TimeMention) -> bool:
 
 # What says a statement was made before the day of the report.
 _EARLIER = re.compile(
-    r"\b(?:previously|earlier|in the past|once|had (?:said|told|stated|written|claimed)|"
-    r"has (?:long|often|repeatedly|always)|have (?:long|often|repeatedly|always))\b",
+    r"\b(?:previously|earlier|in the past|once|already|"
+    r"(?:has|have|had) (?:long |often |repeatedly |always |previously |also )?"
+    r"(?:said|told|stated|written|claimed|maintained|denied|insisted|argued|testified))\b",
     re.I,
 )
 # What speech happens at or by: "at a press conference on Monday", "said Friday".
