@@ -234,7 +234,8 @@ def _events_of(
     ):
         return  # "would like some information", "likes to sing": a wish, no like
     if type_ == "social.post" and any(
-        c.dep_ == "ccomp" or (c.dep_ == "dobj" and (c.like_num or c.lemma_.lower() in _NO_POSTS))
+        c.dep_ == "ccomp"
+        or (c.dep_ == "dobj" and (c.like_num or {c.lower_, c.lemma_.lower()} & _NO_POSTS))
         for c in trigger.children
     ):
         return  # "shared what it was like", "posted 6.3 percent", "posted record earnings"
