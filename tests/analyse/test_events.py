@@ -505,3 +505,13 @@ def test_what_someone_is_said_to_have_said_is_their_statement_not_a_new_one(
         if e.type == "speech.statement"
     }
     assert speakers == {"Moon Ha-rin"}
+
+
+def test_a_quote_that_runs_on_hopes_what_its_later_sentences_hope(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Speaking about Baek Ji-hoon, Moon Ha-rin said, “He is a lovely colleague. "
+        "It would be great if we could film together.”"
+    )
+    assert one(events_of(store, tmp_path, text), "speech.statement").modality == "hoped"
