@@ -301,13 +301,13 @@ def _reported(trigger: Token) -> bool:
         if head.dep_ not in {"ccomp", "xcomp", "conj"} or head.head.i == head.i:
             return False
         head = head.head
-        if head.lemma_.lower() in SPEECH.lemmas | _CLAIM_VERBS:
+        if head.lemma_.lower() in _SAYING:
             return True
     return False
 
 
 # Verbs of claiming whose words are a statement of their own.
-_CLAIM_VERBS = frozenset("contend allege argue insist maintain assert testify".split())
+_SAYING = SPEECH.lemmas | frozenset("contend allege argue insist maintain assert testify".split())
 
 
 def _is_speech(context: Context, sentence: Span, trigger: Token) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from storyline.analyse.annotate.cues import PERSON_CUES
 from storyline.analyse.events.context import Context, distance, sentence_mentions, unique
 from storyline.analyse.eventtypes import PEOPLE, EventType
+from storyline.analyse.resolve.discourse import PROXY_NOUNS
 from storyline.models import EntityType, Mention
 
 if TYPE_CHECKING:
@@ -340,15 +341,6 @@ def _subject_tokens(trigger: Token) -> list[Token]:
     return [t for a in agents for t in head_and_conjuncts(a)]
 
 
-# Who acts for someone: "Kim's agency apologized" is not Kim apologising.
-_PROXIES = frozenset(
-    "agency management label company representative representatives lawyer lawyers "
-    "attorney attorneys family side spokesperson spokesman spokeswoman official officials "
-    "aide aides publicist manager managers camp friend friends fans relative relatives "
-    "mother father son daughter wife husband sister brother".split()
-)
-
-
 def head_and_conjuncts(token: Token) -> list[Token]:
     """'Song and Han': both; "Ryu's ex-lover, Hyeri": Hyeri before Ryu (a possessor,
     however the parser attached it, is not the one acting, and never one whose agency
@@ -366,7 +358,7 @@ def head_and_conjuncts(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in {"conj", "appos", "compound"}:
             out.extend(head_and_conjuncts(child))
-    if token.lower_ not in _PROXIES:
+    if token.lower_ not in PROXY_NOUNS:
         out.extend(c for c in token.children if c.dep_ == "poss")
     owners = [t for t in out if any(c.dep_ == "case" for c in t.children)]
     possessed = owners + [c for t in owners for c in t.children if c.dep_ == "compound"]
@@ -378,7 +370,7 @@ def _object_tokens(trigger: Token) -> list[Token]:
     queue = [c for c in trigger.children if c.dep_ not in _SUBJECTS and c.dep_ != "punct"]
     while queue:
         token = queue.pop(0)
-        if token.dep_ == "prep" and token.lower_ == "of" and token.head.lower_ in _PROXIES:
+        if token.dep_ == "prep" and token.lower_ == "of" and token.head.lower_ in PROXY_NOUNS:
             continue  # "the family of Kim Sae-ron" is not Kim Sae-ron
         if token.dep_ in _OBJECTS or token.dep_ in {"poss", "conj", "appos", "compound"}:
             out.append(token)

@@ -103,9 +103,10 @@ def _mentions_entity(context: Context, start: int, end: int, entity: str) -> boo
 def _told_in_past(doc: Doc, offset: int) -> bool:
     """The clause at `offset` tells of a time before its telling: 'dated', 'had been
     dating' (not 'has filed', 'is dating')."""
-    verb = doc[_clause_of(doc, offset)] if _clause_of(doc, offset) >= 0 else None
-    if verb is None:
+    clause = _clause_of(doc, offset)
+    if clause < 0:
         return False
+    verb = doc[clause]
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     return "had" in auxiliaries or (verb.tag_ == "VBD" and not auxiliaries)
 

@@ -24,7 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from storyline.analyse.names import korean_name_parts
+from storyline.analyse.eventtypes import EVENT_TYPES
+from storyline.analyse.names import korean_name_parts, without_event_year
 from storyline.analyse.resolve.salience import (
     QUOTED,
     ROLE_WEIGHTS,
@@ -94,20 +95,20 @@ _AGENCY_WORDS = frozenset(
 _AGENCY_NOUNS = frozenset({"agency", "label", "management"})
 _MALE_NAMES = words("male_given_names")
 _FEMALE_NAMES = words("female_given_names")
-# Verbs of saying, and the people who speak for someone else.
-SPEECH_VERBS = frozenset(
-    "say tell state add explain announce confirm claim insist write note stress".split()
-)
+# Verbs of saying (the registry's, for statements), and who speaks for someone else:
+# "Kim's lawyer said …" is the lawyer, and so is the "he" of what the lawyer says.
+SPEECH_VERBS = EVENT_TYPES["speech.statement"].lemmas
 PROXY_NOUNS = frozenset(
-    "spokeswoman spokesman spokesperson lawyer lawyers attorney attorneys representative "
-    "representatives agency label management family friend official".split()
+    "agency management label company representative representatives lawyer lawyers "
+    "attorney attorneys family side spokesperson spokesman spokeswoman official officials "
+    "aide aides publicist manager managers camp friend friends fans relative relatives "
+    "mother father son daughter wife husband sister brother".split()
 )
 REACH = 1500  # characters back that a word pointing back may reach
 # What being the article's principal person adds for a surname it shares with others:
 # news calls the principal "Jackson" and the relatives "Joe Jackson" or "Janet".
 PRINCIPAL_BONUS = 1.0
 _GENDERED = {**_PRONOUN_GENDER, "herself": "f", "himself": "m"}
-_EDITION = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+")
 GENDER_BONUS = 0.3  # for a person the text said is of a pronoun's gender
 # A pronoun this clearly about one person tells the reader that person's gender.
 SURE = 3.0
@@ -454,7 +455,7 @@ def _occasion(mentions: Sequence[Mention], title: str | None) -> Mention | None:
     else the one it names most (the first among equals), named more than once."""
     events = [m for m in mentions if m.type == "event" and m.entity]
     # "the 27th Seoul Music Awards" is the "Seoul Music Awards" of the title
-    titled = {m.entity for m in events if title and _EDITION.sub("", m.text) in title}
+    titled = {m.entity for m in events if title and without_event_year(m.text) in title}
     if len(titled) == 1:
         entity = titled.pop()
         return next(m for m in events if m.entity == entity)

@@ -127,8 +127,9 @@ def resolve_in_document(
     owners = _owners(entities)
     # a first name joins only where the NER found it a name: "Michael", not "Wonder"
     found_at = {(m.start, m.end) for m in names}
-    only_found = {form for form in _first_name_owners(entities) if form not in owners}
-    for form, first in _first_name_owners(entities).items():
+    first_names = _first_name_owners(entities)
+    only_found = {form for form in first_names if form not in owners}
+    for form, first in first_names.items():
         owners.setdefault(form, first)
     by_form = {form: [entities[i] for i in indexes] for form, indexes in owners.items()}
     _attach_short_forms(
