@@ -72,6 +72,31 @@ def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
     assert not [e for e in events_of(store, tmp_path, text) if e.type == "personal.apology"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "he" never means a name his own clause goes on to use
+        (
+            "Singer Baek Ji-hoon died in 2023. His doctor, Kang Do-yun, was charged. "
+            "In court, he said Baek Ji-hoon asked for the drug.",
+            "Kang Do-yun",
+        ),
+        # a woman's title takes the woman among those who share the surname
+        (
+            "Peter Vance and his sister Clara Vance spoke in court on Monday. Ms Vance said "
+            "the concert would go ahead.",
+            "Clara Vance",
+        ),
+    ],
+)
+def test_a_speaker_is_never_named_in_their_own_words_and_fits_their_title(
+    store: SQLiteStore, tmp_path: Path, text: str, speaker: str
+) -> None:
+    events = events_of(store, tmp_path, text)
+    statements = [e for e in events if e.type == "speech.statement"]
+    assert [e.participants[0].name for e in statements][-1:] == [speaker]
+
+
 def test_a_pronoun_object_never_means_its_own_subject(store: SQLiteStore, tmp_path: Path) -> None:
     text = "Moon Ha-rin was seen with Baek Ji-hoon on Friday. Baek Ji-hoon later congratulated her."
     event = one(events_of(store, tmp_path, text), "personal.congratulate")

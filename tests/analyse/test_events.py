@@ -302,6 +302,29 @@ def test_a_time_in_an_aside_is_not_the_event_time(store: SQLiteStore, tmp_path: 
 
 
 @pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # the sinking's day, in a clause with its own subject, is not the donation's
+        (
+            "Baek Ji-hoon donated 50 million won to Harbor High School, which lost students "
+            "after the ferry sank on April 16.",
+            None,
+        ),
+        # a clause of the same moment, or a bare participle, shares the event's time
+        ("After Moon Ha-rin arrived in Seoul on Friday, she met Baek Ji-hoon.", None),
+        ("When Moon Ha-rin arrived in Seoul on Friday, she met Baek Ji-hoon.", "2024-05-17"),
+        ("Moon Ha-rin met Baek Ji-hoon in Seoul, visiting a cafe on Friday.", "2024-05-17"),
+    ],
+)
+def test_a_time_of_another_clause_is_not_the_event_time(
+    store: SQLiteStore, tmp_path: Path, text: str, when: str | None
+) -> None:
+    events = events_of(store, tmp_path, text)
+    assert events
+    assert {e.time.value for e in events} == {when}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the parser leaves the first name out of the subject; the text does not

@@ -13,7 +13,7 @@ from storyline.analyse.times import TimeMention
 from storyline.models import Mention, TimeValue
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 # Words that place a sentence at the time of the one before: "quickly after this post".
@@ -37,6 +37,47 @@ def _clause_of(doc: Doc, offset: int) -> int:
     return token.i
 
 
+def _of_another_clause(context: Context, time_clause: int, clause: int) -> bool:
+    """The time of `time_clause` is another event's: its clause hangs below the event's
+    with a subject or a conjunction of its own ("donated … after the ferry sank on April
+    16"), not as a bare participle ("won, beating Lee on Sunday"), a clause of the same
+    moment ("when Song won …, Han congratulated her") or one that dates an occasion
+    ("at the awards, which were held on Friday"); or the two clauses are apart."""
+    doc = context.doc
+    if time_clause in (clause, -1) or clause < 0:
+        return False
+    token = doc[time_clause]
+    if doc[clause] not in token.ancestors:
+        return token not in doc[clause].ancestors and not _conjoined(token, doc[clause])
+    while token.i != clause:
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        opening = token.left_edge.lower_  # "When Han's drama fell through …": parsed anyhow
+        if opening in _SAME_MOMENT or marks & _SAME_MOMENT or _dates_occasion(context, token):
+            return False
+        if marks or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            return True
+        token = token.head
+    return False
+
+
+_SAME_MOMENT = frozenset({"when", "as", "while", "once"})
+
+
+def _dates_occasion(context: Context, token: Token) -> bool:
+    """'the awards, held on Thursday': a clause that says when an occasion was."""
+    if token.dep_ not in {"acl", "relcl"}:
+        return False
+    occasion = context.mention_of(token.head)
+    return occasion is not None and occasion.type == "event"
+
+
+def _conjoined(first: Token, second: Token) -> bool:
+    """'Kim met and married Lee on Sunday': verbs of one coordination share its time."""
+    return (first.head.i == second.i and first.dep_ == "conj") or (
+        second.head.i == first.i and second.dep_ == "conj"
+    )
+
+
 def _aside(context: Context, at: int, offset: int) -> bool:
     """The character at `at` sits in a clause about someone or something else than the
     trigger at `offset` ("Kim, discharged in July last year, will star …"); but not in
@@ -50,8 +91,7 @@ def _aside(context: Context, at: int, offset: int) -> bool:
     token, target = span.root, trigger.root
     while token.head.i != token.i:
         if token.dep_ in {"acl", "relcl", "appos"}:
-            occasion = context.mention_of(token.head)
-            if occasion is not None and occasion.type == "event":
+            if _dates_occasion(context, token):
                 return False
             return not (token.left_edge.i <= target.i <= token.right_edge.i)
         token = token.head
@@ -79,7 +119,8 @@ def _describes(context: Context, time: TimeMention) -> bool:
 # What says a statement was made before the day of the report.
 _EARLIER = re.compile(
     r"\b(?:previously|earlier|in the past|once|already|"
-    r"(?:has|have|had) (?:long |often |repeatedly |always |previously |also )?"
+    r"(?:(?:has|have) (?:long|often|repeatedly|always|also)|had(?: long| often| repeatedly"
+    r"| always| also)?) "
     r"(?:said|told|stated|written|claimed|maintained|denied|insisted|argued|testified))\b",
     re.I,
 )
@@ -173,6 +214,11 @@ def time_near(
         return _occasion_time(context, index, said_by)
     # "… that he dated her, a law firm said Thursday": the day it was said, not of what
     # was said, unless what was said is of that day ("said Thursday it has filed …")
+    inside = [
+        t
+        for t in inside
+        if not _of_another_clause(context, _clause_of(context.doc, t.start), clause)
+    ]
     if _told_in_past(context.doc, offset):
         inside = [
             t

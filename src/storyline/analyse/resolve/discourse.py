@@ -52,6 +52,10 @@ FEMALE = frozenset(
 MALE = frozenset(
     "mr mr. sir lord brother husband boyfriend father son uncle grandfather king".split()
 )
+_TITLES = {
+    **dict.fromkeys(("ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame", "lady"), "f"),
+    **dict.fromkeys(("mr", "mr.", "sir", "lord"), "m"),
+}
 _PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "he": "m", "him": "m", "his": "m"}
 _ORG_PRONOUNS = frozenset({"it", "its"})
 # Nouns a person is described by. The broad ones may mean the article's main person
@@ -169,6 +173,7 @@ class Discourse:
         self.referents: dict[int, Mention | None] = {}
         self.salience = Salience((), sentence_starts)
         self._quotes = [m.span() for m in _QUOTE.finditer(doc.text)]
+        self._shared: list[SharedForm] = []
         for mention in self.mentions:
             self._note(mention)
         self.principal = _principal(self.mentions, title)
@@ -208,6 +213,7 @@ class Discourse:
         back; return the short forms that found their owner, as mentions of it."""
         found: list[Mention] = []
         pending = sorted(shared, key=lambda f: f.start)
+        self._shared = pending[:]
         for index, start in enumerate(self.sentence_starts):
             end = (
                 self.sentence_starts[index + 1]
@@ -252,10 +258,14 @@ class Discourse:
         self._starts.insert(at, mention.start)
 
     def _clause_gender(self, form: SharedForm) -> str | None:
-        """'Kim was found dead at her home': the gender the pronouns of a subject's own
-        clause give it."""
+        """'Ms Jackson': the gender of the title before a surname; 'Kim was found dead
+        at her home': the gender the pronouns of a subject's own clause give it."""
         span = self.doc.char_span(form.start, form.end, alignment_mode="expand")
-        if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        if span is None:
+            return None
+        if span.start > 0 and (title := self.doc[span.start - 1].lower_) in _TITLES:
+            return _TITLES[title]
+        if span.root.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         verb = span.root.head
         genders = {
@@ -396,7 +406,10 @@ class Discourse:
 
     def _coarguments(self, token: Token) -> set[str | None]:
         """A pronoun object or complement never means its own clause's subject: 'Lee
-        praised him', 'Kim met with her'."""
+        praised him', 'Kim met with her'; a pronoun subject never means a name its own
+        clause goes on to use: 'he said Jackson asked for milk' is not Jackson."""
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return self._named_later_in_clause(token)
         if token.dep_ not in {"dobj", "pobj", "dative", "iobj"} or token.lower_ in {"his", "her"}:
             return set()
         verb = token.head.head if token.dep_ == "pobj" else token.head
@@ -406,6 +419,23 @@ class Discourse:
                 mention = self.by_token.get(child.i) or self.referents.get(child.i)
                 if mention is not None:
                     out.add(mention.entity)
+        return out
+
+    def _named_later_in_clause(self, subject: Token) -> set[str | None]:
+        """The entities named after a subject in its clause, outside its own words; a
+        surname several own stands, until it is read, for the principal among them."""
+        verb = subject.head
+        own = {t.i for t in subject.subtree}
+        later = [t for t in verb.subtree if t.i > subject.i and t.i not in own]
+        out: set[str | None] = set()
+        for t in later:
+            mention = self.by_token.get(t.i) or self.referents.get(t.i)
+            if mention is not None:
+                out.add(mention.entity)
+        if self.principal and later:
+            start, end = later[0].idx, later[-1].idx + len(later[-1])
+            if any(start <= f.start < end and self.principal in f.owners for f in self._shared):
+                out.add(self.principal)
         return out
 
     def _is_agency(self, mention: Mention) -> bool:
