@@ -261,6 +261,37 @@ def test_an_agency_speaks_about_its_artist(store: SQLiteStore, tmp_path: Path) -
     assert statement.time.value == "2024-05-17"
 
 
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # what was said names its subject; a name outside the words said is not it
+        (
+            "Five years after Baek Ji-hoon left the band, the Daily Seoul Pop says nothing "
+            "has changed.",
+            [],
+        ),
+        ("Kang Do-yun said that Moon Ha-rin would take a break.", ["Moon Ha-rin"]),
+        # an agency speaks for its artist even when its words name nobody
+        (
+            "Moon Ha-rin’s agency Tidewater Entertainment confirmed, “The two have been close "
+            "for a long time.”",
+            ["Moon Ha-rin"],
+        ),
+        # a court, a party or a company is nobody's agency
+        (
+            "Moon Ha-rin won the case. Moon Ha-rin thanked fans. The Seoul Central District "
+            "Court said the law was clear.",
+            [],
+        ),
+    ],
+)
+def test_a_statement_is_about_whom_its_words_name(
+    store: SQLiteStore, tmp_path: Path, text: str, about: list[str]
+) -> None:
+    statement = one(events_of(store, tmp_path, text), "speech.statement")
+    assert [p.name for p in statement.participants if p.role == "about"] == about
+
+
 def test_events_follow_merged_entities(store: SQLiteStore, tmp_path: Path) -> None:
     events_of(store, tmp_path, "Moon Ha Rin liked Baek Ji-hoon's post.")
     (tmp_path / "b.txt").write_text("News\n\nMoon Ha-rin, also Moon Ha Rin, smiled.", "utf-8")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -61,6 +62,25 @@ def test_byline_becomes_author() -> None:
     cleaned = clean("By Choi He-suk (cheesuk@heraldm.com)\n\nThe film opened on Friday.")
     assert cleaned.author == "Choi He-suk"
     assert cleaned.text == "The film opened on Friday."
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("The film opened on Friday. By Choi He-suk ()", "Choi He-suk"),
+        ("The film opened on Friday. By Choi He-suk and news reports ()", "Choi He-suk"),
+        ("The film opened on Friday. Choi He-suk, Intern reporter()", "Choi He-suk"),
+        ("The film opened on Friday. By Choi He-suk (cheesuk@example.com)", "Choi He-suk"),
+    ],
+)
+def test_a_byline_run_onto_the_last_sentence_becomes_author(text: str, author: str) -> None:
+    cleaned = clean(text)
+    assert (cleaned.text, cleaned.author) == ("The film opened on Friday.", author)
+
+
+def test_a_last_sentence_with_by_in_it_stays() -> None:
+    text = "The drama was written by Choi He-suk. It was directed By Kang Min."
+    assert clean(text).text == text
 
 
 def test_sentence_starting_with_by_is_not_a_byline() -> None:

@@ -64,6 +64,13 @@ _INLINE_BYLINE = re.compile(
     + "|".join(_CITY_SECOND_WORDS)
     + r"))?))?\s+(?=[A-Z\"“])"
 )
+# "… in the country. By Yoon Ha-rin ()", "… in June. Baek Ji-hoon, Intern reporter()":
+# a byline run onto the article's last sentence.
+_NAME = r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}"
+_TRAILING_BYLINE = re.compile(
+    rf"(?<=[.!?”\"’)])\s+(?:By (?P<name>{_NAME})(?: and [a-z ]{{2,20}})?(?:, [A-Za-z ]{{2,40}})?"
+    rf"\s*(?:\([^)]*\))?|(?P<signed>{_NAME}), (?:[A-Z][a-z]+ )?[Rr]eporter\s*\([^)]*\))\s*$"
+)
 
 # Whole lines that are page furniture, compared after folding case and punctuation.
 _FURNITURE = frozenset(entries("page_furniture"))
@@ -152,6 +159,10 @@ def clean(text: str) -> CleanedText:
         author, outlet = author or byline.group("name"), byline.group("outlet")
         removed.append(byline.group().strip())
         body = body[byline.end() :]
+    if trailing := _TRAILING_BYLINE.search(body):
+        author = author or trailing.group("name") or trailing.group("signed")
+        removed.append(trailing.group().strip())
+        body = body[: trailing.start()]
     return CleanedText(body, tuple(_unique(credited)), author, tuple(removed), outlet)
 
 

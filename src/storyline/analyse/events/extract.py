@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate import PLATFORMS
 from storyline.analyse.events.build import make_event
-from storyline.analyse.events.context import QUOTE, Context, sentence_mentions
+from storyline.analyse.events.context import QUOTE, Context, quoted_tokens, sentence_mentions
 from storyline.analyse.events.forms import (
     births,
     cast_list,
@@ -128,7 +128,7 @@ def _triggers(
 ) -> Iterator[tuple[EventType, Token]]:
     """Trigger words and phrases; none inside a name ("Die Bad" is a film) and no
     speech verbs inside a quote ("It says that …," Cha said: the speaker is Cha)."""
-    quoted = _quoted_tokens(sentence)
+    quoted = quoted_tokens(sentence)
     for rule in RULES:
         for token in sentence:
             parts = {"VERB", "AUX"} if rule.verbs_only else {"VERB", "NOUN", "AUX"}
@@ -149,38 +149,6 @@ def _triggers(
                     continue
                 if not (rule is SPEECH and span.root.i in quoted):
                     yield rule, span.root
-
-
-def _unopened_closer(text: str) -> int:
-    """Where a quote opened in an earlier sentence closes in this one, or -1."""
-    curly = text.find("”")
-    if curly > 0 and "“" not in text[:curly]:
-        return curly
-    straight = text.find('"')
-    if straight > 0 and text.count('"') % 2 == 1 and text[straight - 1] in ",.!?":
-        return straight
-    return -1
-
-
-def _quoted_tokens(sentence: Span) -> set[int]:
-    """Tokens between quotation marks (of a quote, not a title: three words or more)."""
-    inside: set[int] = set()
-    text = sentence.text
-    closer = _unopened_closer(text)
-    if closer > 0:
-        # the end of a quote opened in an earlier sentence: "… on the road,” Cha said.
-        inside.update(t.i for t in sentence if t.idx < sentence.start_char + closer)
-    for match in QUOTE.finditer(text):
-        if len(match.group(1).split()) < 3:
-            continue
-        span = sentence.doc.char_span(
-            sentence.start_char + match.start(1),
-            sentence.start_char + match.end(1),
-            alignment_mode="expand",
-        )
-        if span is not None:
-            inside.update(range(span.start, span.end))
-    return inside
 
 
 _REFUSALS = frozenset({"decline", "refuse", "fail"})

@@ -10,7 +10,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate.cues import PERSON_CUES
-from storyline.analyse.events.context import Context, distance, sentence_mentions, unique
+from storyline.analyse.events.context import (
+    Context,
+    distance,
+    quoted_tokens,
+    sentence_mentions,
+    unique,
+)
 from storyline.analyse.eventtypes import PEOPLE, EventType
 from storyline.analyse.resolve.discourse import PROXY_NOUNS
 from storyline.models import EntityType, Mention
@@ -26,6 +32,8 @@ def with_second(
     taken = {f.entity for f in firsts}
     if rule.recipient_only:
         seconds = recipients(context, trigger, rule.second, taken)
+    elif rule.quoted and trigger.pos_ in {"VERB", "AUX"}:
+        seconds = said_about(context, sentence, trigger, rule.second, taken)
     else:
         seconds = role_entities(
             context,
@@ -379,6 +387,52 @@ def _object_tokens(trigger: Token) -> list[Token]:
     return out
 
 
+# What a verb of saying says: "said (that) …", "denied dating …", "denied the rumours";
+# and after it, "… claiming that …", "told reporters about …" (not "After Kim left, …").
+_WORDS_SAID = frozenset({"ccomp", "xcomp", "dobj", "pcomp"})
+_WORDS_SAID_AFTER = frozenset({"prep", "advcl", "parataxis"})
+
+
+def said_about(
+    context: Context,
+    sentence: Span,
+    trigger: Token,
+    types: frozenset[EntityType],
+    exclude: frozenset[str | None] | set[str | None] = frozenset(),
+) -> list[Mention]:
+    """Whom what was said is about: the entities its words name, or the people they
+    point to ("the actor", "she"), in the clause the verb of saying governs or the
+    quote beside it, the nearest to the verb in the parse first; nobody the sentence
+    names outside them ("Five years after Reid declared …, the Times says nothing has
+    changed" is not about Reid). An "it" in the words is too vague to say."""
+    said = {
+        t.i
+        for c in trigger.children
+        if c.dep_ in _WORDS_SAID or (c.dep_ in _WORDS_SAID_AFTER and c.i > trigger.i)
+        for t in c.subtree
+    }
+    speakers = {t.i for c in trigger.children if c.dep_ in _SUBJECTS for t in c.subtree}
+    said |= quoted_tokens(sentence) - speakers
+    people = types & PEOPLE
+    found = [
+        (_depth(t, trigger), t.i, m)
+        for t in sentence
+        if t.i in said
+        and (m := context.mention_of(t) or referent(context, t, people, exclude)) is not None
+        and m.type in types
+        and m.entity not in exclude
+    ]
+    return unique(m for _, _, m in sorted(found, key=lambda f: f[:2]))
+
+
+def _depth(token: Token, top: Token) -> int:
+    """How many heads up from `token` `top` is (a quote beside it: as far as it gets)."""
+    depth = 0
+    while token.i != top.i and token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def recent(
     context: Context,
     sentence: Span,
@@ -399,13 +453,15 @@ def agency_speaks_for_artist(
 ) -> list[tuple[str, Mention]]:
     """An organisation speaking or suing for its artist: the artist is `about`, named
     beside it ("Kim Soo-hyun's agency, Gold Medalist"; "Starlight, the agency
-    representing Yoon Ha-rin") or else the person the document is most about."""
+    representing Yoon Ha-rin") or, for an agency, else the person the document is most
+    about. A court, party or company that speaks is not speaking for anyone."""
     speaker = participants[0][1]
     if speaker.type != "org":
         return participants
     named = {m.entity for _, m in participants}
     artist = _artist_of(context, speaker)
-    if artist is None and not any(m.type == "person" for _, m in participants):
+    agency = context.discourse is not None and context.discourse.is_agency(speaker)
+    if artist is None and agency:
         artist = main_person(context)
     if artist is None or artist.entity in named:
         return participants
@@ -427,6 +483,8 @@ def _stated_artist(context: Context, org: Mention) -> Mention | None:
         return None
     root = span.root
     nouns = [root, root.head] if root.dep_ == "appos" else [root, *root.children]
+    if (owner := _owner_before(context, span)) is not None:
+        return owner
     for noun in nouns:
         for child in noun.children:
             if child.dep_ == "poss":
@@ -445,6 +503,21 @@ def _stated_artist(context: Context, org: Mention) -> Mention | None:
     return None
 
 
+_AGENCY_NOUNS = frozenset({"agency", "label", "management"})
+
+
+def _owner_before(context: Context, span: Span) -> Mention | None:
+    """'IU's agency EDAM Entertainment', however parsed: the person whose agency the
+    words just before the name say it is."""
+    doc = span.doc
+    if span.start < 3 or doc[span.start - 1].lower_ not in _AGENCY_NOUNS:
+        return None
+    if doc[span.start - 2].lower_ not in {"'s", "’s", "'", "’"}:
+        return None
+    owner = context.mention_of(doc[span.start - 3])
+    return owner if owner is not None and owner.type == "person" else None
+
+
 def main_person(context: Context) -> Mention | None:
     """The artist of the document's agency: whom it calls 'X's agency' or 'his agency'
     most; else the person it names most."""
@@ -457,7 +530,7 @@ def _find_main_person(context: Context) -> Mention | None:
     owners = [
         owner
         for token in context.doc
-        if token.lower_ in {"agency", "label", "management"}
+        if token.lower_ in _AGENCY_NOUNS
         for child in token.children
         if child.dep_ == "poss"
         and (owner := context.mention_of(child) or referent(context, child, PEOPLE)) is not None

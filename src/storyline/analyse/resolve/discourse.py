@@ -342,7 +342,7 @@ class Discourse:
         }
         speaker = self._speaker_of(token) if word in _PRONOUN_GENDER else None
         if word in _ORG_NOUNS:
-            candidates = {e: m for e, m in candidates.items() if self._is_agency(m)}
+            candidates = {e: m for e, m in candidates.items() if self.is_agency(m)}
         bonus: dict[str, float] = {}
         if gender is not None:
             unlike = "m" if gender == "f" else "f"
@@ -438,7 +438,7 @@ class Discourse:
                 out.add(self.principal)
         return out
 
-    def _is_agency(self, mention: Mention) -> bool:
+    def is_agency(self, mention: Mention) -> bool:
         return mention.text.split()[-1] in _AGENCY_WORDS or mention.entity in self.agencies
 
 
