@@ -170,6 +170,9 @@ NEGATIVE = [
     ("Moon Ha-rin declined to comment on Baek Ji-hoon's post.", "social.comment"),
     ("The first episode of “Winter Lantern” posted 6.3 percent in ratings.", "social.post"),
     ("The festival opens with Clara Vance's film “Born to be Blue” (2015).", "bio.born"),
+    ("Moon Ha-rin claimed the 15th spot on the chart.", "speech.statement"),  # a win
+    ("Baek Ji-hoon wrote the songs to share his personal story.", "social.post"),  # offline
+    ("Clara Vance has published in the Harbor History Journal.", "social.post"),
 ]
 
 
@@ -232,6 +235,12 @@ def test_births_pair_each_person_with_a_year(store: SQLiteStore, tmp_path: Path)
 )
 def test_modality(store: SQLiteStore, tmp_path: Path, text: str, type_: str, modality: str) -> None:
     assert one(events_of(store, tmp_path, text), type_).modality == modality
+
+
+def test_a_planned_weekday_is_the_next_one(store: SQLiteStore, tmp_path: Path) -> None:
+    text = "Moon Ha-rin is slated to perform her comeback concert on Saturday."
+    concert = one(events_of(store, tmp_path, text), "career.concert")
+    assert (concert.modality, concert.time.value) == ("planned", "2024-05-25")
 
 
 def test_time_comes_from_the_sentence_or_the_one_it_follows(

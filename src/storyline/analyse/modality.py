@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from storyline.analyse.eventtypes import EVENT_TYPES
+from storyline.analyse.times import WEEKDAYS
 from storyline.models import EventTypeName, Modality, TimeValue
 
 if TYPE_CHECKING:
@@ -41,6 +43,11 @@ _PLAN_VERBS = frozenset(
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "wo", "shall", "would"})
 
 
+def _stem(word: str) -> str:
+    """'slated' → 'slate': the lemmatiser makes 'slat' of it."""
+    return word[:-1] if word.endswith("ed") else word
+
+
 # Events planned when the work they are about is upcoming: an upcoming drama's cast.
 _PLANNED_WITH_WORK = re.compile(r"\b(?:upcoming|in talks|to star)\b", re.I)
 
@@ -52,7 +59,7 @@ def planned(trigger: Token, type_: EventTypeName, text: str) -> bool:
     for _ in range(4):
         if any(c.lower_ in _FUTURE_AUX for c in token.children if c.dep_ == "aux"):
             return True
-        if token is not trigger and token.lemma_.lower() in _PLAN_VERBS:
+        if token.i != trigger.i and _PLAN_VERBS & {token.lemma_.lower(), _stem(token.lower_)}:
             return True
         if token.dep_ not in {"xcomp", "dobj", "pobj", "prep", "conj", "compound", "acl"}:
             break
@@ -124,6 +131,7 @@ def _scope(governor: Token) -> list[tuple[int, int]]:
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 
 def in_time(
@@ -140,6 +148,9 @@ def in_time(
     shared = min(len(time.value), len(published))
     before = time.value[:shared] < published[:shared]
     if modality == "planned" and before and time.text and not _YEAR.search(time.text):
+        if _WEEKDAY.search(time.text) and time.precision == "day":
+            later = date.fromisoformat(time.value) + timedelta(days=7)  # "on Saturday"
+            return replace(time, value=later.isoformat()), modality
         return replace(time, value=f"{int(time.value[:4]) + 1}{time.value[4:]}"), modality
     after = time.value[:shared] > published[:shared]
     if modality == "asserted" and after:

@@ -207,6 +207,9 @@ def _events_of(
         for c in trigger.children
     ):
         return  # "shared what it was like", "posted 6.3 percent", "posted record earnings"
+    if type_ == "social.post" and trigger.lemma_.lower() in _WEAK_POSTS:
+        if not _ONLINE.search(sentence.text):
+            return  # "to share his personal story", "has published in a journal"
     if (
         rule.group == "personal"
         and trigger.pos_ == "NOUN"
@@ -257,6 +260,14 @@ _NO_POSTS = frozenset(
     "record growth gain gains decline increase rise result results figure figures rating "
     "ratings view views".split()
 )
+# Verbs that mean a post only online: one shares a story, publishes in a journal.
+_WEAK_POSTS = frozenset({"share", "publish"})
+_ONLINE = re.compile(
+    r"\b(?:instagram|twitter|tiktok|youtube|weverse|facebook|threads|bubble|x\.com|"
+    r"social media|sns|online|account|blog|vlog|fan ?cafe|website|homepage|photos?|"
+    r"videos?|pictures?|images?|selfies?|clips?|posts?|snaps?|footage)\b",
+    re.I,
+)
 # Verbs whose subject gets what the noun after them gives: "received support".
 _RECEIVING = frozenset("receive get earn gain garner draw enjoy".split())
 
@@ -280,7 +291,8 @@ _SAYING = SPEECH.lemmas | frozenset("contend allege argue insist maintain assert
 
 def _is_speech(context: Context, sentence: Span, trigger: Token) -> bool:
     """Reported speech: a quote (three words or more: not a title), a statement or
-    interview, or 'said that …'. 'Shared' and 'wrote' need the quote or the clause."""
+    interview, or 'said that …'. 'Shared', 'wrote' and 'claimed' need the quote or the
+    clause ('claimed the 15th spot' is no speech)."""
     titles = {m.text for m in sentence_mentions(context, sentence) if m.type == "work"}
     quotes = [
         q
@@ -288,7 +300,7 @@ def _is_speech(context: Context, sentence: Span, trigger: Token) -> bool:
         if len(q.split()) >= 3 and q.strip(" ,.") not in titles  # "The Red Shoes" is a song
     ]
     clause = any(c.dep_ in {"ccomp", "parataxis"} for c in trigger.children)
-    if trigger.lemma_.lower() in {"share", "write", "express", "reveal", "add"}:
+    if trigger.lemma_.lower() in {"share", "write", "express", "reveal", "add", "claim"}:
         return clause or (bool(quotes) and trigger.dep_ in {"ROOT", "parataxis", "ccomp"})
     return bool(quotes or clause or _SPEECH_NOUNS.search(sentence.text))
 
