@@ -207,9 +207,12 @@ def _events_of(
         for c in trigger.children
     ):
         return  # "shared what it was like", "posted 6.3 percent", "posted record earnings"
-    if type_ == "social.post" and trigger.lemma_.lower() in _WEAK_POSTS:
-        if not _ONLINE.search(sentence.text):
-            return  # "to share his personal story", "has published in a journal"
+    if (
+        type_ == "social.post"
+        and trigger.lemma_.lower() in _WEAK_POSTS
+        and not _ONLINE.search(sentence.text)
+    ):
+        return  # "to share his personal story", "has published in a journal"
     if (
         rule.group == "personal"
         and trigger.pos_ == "NOUN"
