@@ -98,6 +98,13 @@ def test_award_categories_and_nationalities_are_no_entities(annotator: Annotator
     }
 
 
+def test_a_listing_genre_is_no_work_but_an_album_of_its_name_is(annotator: Annotator) -> None:
+    listing = "Harbor Lights Opened May 16. Thriller. Drama. Directed by Kang Do-yun."
+    assert not {n for n, _ in found(annotator.annotate(listing))} & {"Thriller", "Drama"}
+    album = "Moon Ha-rin sang songs from her album Thriller at the concert."
+    assert ("Thriller", "work") in found(annotator.annotate(album))
+
+
 def test_adjectives_made_from_names_keep_only_the_name(annotator: Annotator) -> None:
     text = "The Seoul-based label signed the Oscar-winning director Baek Ji-hoon."
     names = {n for n, _ in found(annotator.annotate(text))}

@@ -129,7 +129,22 @@ def _plausible(span: Span, label: str) -> bool:
         or (" and " in text and not _quoted(span))  # 'Park and Kore-eda' ran together
         or (label != "WORK_OF_ART" and (text.isdigit() or ", " in text))
         or (label == "WORK_OF_ART" and any(t.lower_ in NOT_WORK_CUES for t in before))
+        or _genre_line(span)
     )
+
+
+# "Opened May 16. Thriller. Drama. Directed by …": a listing's genres, each a sentence.
+_GENRES = frozenset(
+    "action adventure animation biography comedy crime documentary drama family fantasy "
+    "history horror melodrama musical mystery noir romance sci-fi thriller war western".split()
+)
+
+
+def _genre_line(span: Span) -> bool:
+    """A genre word that is a sentence by itself: a listing's genre, no work's name
+    (but "his album Thriller" is one)."""
+    words = [t for t in span.sent if not t.is_punct and not t.is_space]
+    return len(words) == len(span) == 1 and span.text.lower() in _GENRES
 
 
 def _quoted(span: Span) -> bool:
