@@ -76,7 +76,18 @@ def _item(number: int, event: dict[str, Any], export: dict[str, Any]) -> str:
         f"> **{evidence['text']}**",
         "",
     ]
+    for other in event["evidence"][1:ALSO_SHOWN]:
+        cited = documents[other["document"]]
+        lines += [
+            f"- also reported: articles/{cited['id']}.txt (published "
+            f"{cited['published']['value'] or 'unknown'}): “{other['text']}”",
+        ]
+    if len(event["evidence"]) > 1:
+        lines.append("")
     return "\n".join(lines)
+
+
+ALSO_SHOWN = 3  # evidence sentences shown per event, the first with its context
 
 
 _HOW = """# Event audit
@@ -88,8 +99,10 @@ the actor, not the outlet or the reporter; a pronoun or surname resolved to the 
 person); the date is when it happened, as the article says (unknown is right when the
 article does not say; the report's own date is right for what was said that day); the
 modality (asserted, rumoured, denied, planned, hoped) is how sure the article is. Read
-the article (the path is given) when the sentences shown are not enough. Write your
-verdict for each item in marks.json: "right", or "wrong: what is wrong".
+the article (the path is given) when the sentences shown are not enough. An event
+several articles report is right when what they say together holds it up (a later
+report may give its date, or say that what was planned happened). Write your verdict
+for each item in marks.json: "right", or "wrong: what is wrong".
 
 """
 
@@ -102,10 +115,11 @@ def write_sheet(corpora: list[str], out: Path, sample: int, seed: int) -> int:
     (out / "articles").mkdir(parents=True, exist_ok=True)
     documents = {d["id"]: d for d in export["documents"]}
     for event in events:
-        document = documents[event["evidence"][0]["document"]]
-        (out / "articles" / f"{document['id']}.txt").write_text(
-            f"{document['title']}\n\n{document['text']}\n", encoding="utf-8"
-        )
+        for evidence in event["evidence"][:ALSO_SHOWN]:
+            document = documents[evidence["document"]]
+            (out / "articles" / f"{document['id']}.txt").write_text(
+                f"{document['title']}\n\n{document['text']}\n", encoding="utf-8"
+            )
     items = [_item(n, e, export) for n, e in enumerate(events, 1)]
     (out / "sheet.md").write_text(_HOW + "\n".join(items), encoding="utf-8")
     (out / "events.json").write_text(json.dumps(events, indent=1), encoding="utf-8")

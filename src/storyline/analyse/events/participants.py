@@ -402,9 +402,9 @@ def said_about(
 ) -> list[Mention]:
     """Whom what was said is about: the entities its words name, or the people they
     point to ("the actor", "she"), in the clause the verb of saying governs or the
-    quote beside it, the nearest to the verb in the parse first; nobody the sentence
-    names outside them ("Five years after Reid declared …, the Times says nothing has
-    changed" is not about Reid). An "it" in the words is too vague to say."""
+    quote beside it; names first, then the nearest to the verb in the parse. Nobody
+    the sentence names outside them ("Five years after Reid declared …, the Times says
+    nothing has changed" is not about Reid). An "it" in the words is too vague to say."""
     said = {
         t.i
         for c in trigger.children
@@ -415,14 +415,16 @@ def said_about(
     said |= quoted_tokens(sentence) - speakers
     people = types & PEOPLE
     found = [
-        (_depth(t, trigger), t.i, m)
+        (named is None, _depth(t, trigger), t.i, m)
         for t in sentence
         if t.i in said
-        and (m := context.mention_of(t) or referent(context, t, people, exclude)) is not None
+        and (m := (named := context.mention_of(t)) or referent(context, t, people, exclude))
+        is not None
         and m.type in types
         and m.entity not in exclude
     ]
-    return unique(m for _, _, m in sorted(found, key=lambda f: f[:2]))
+    # a name before a word that points back: "denied rumours that she is dating Kang"
+    return unique(m for *_, m in sorted(found, key=lambda f: f[:3]))
 
 
 def _depth(token: Token, top: Token) -> int:
