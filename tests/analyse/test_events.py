@@ -301,6 +301,26 @@ def test_a_statement_is_about_whom_its_words_name(
     assert [p.name for p in statement.participants if p.role == "about"] == about
 
 
+def test_a_listing_casts_each_synopsis_in_its_own_entry(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Harbor Lights (Korea)\nOpened May 16\nDrama. Directed by Kang Do-yun. A fisherman, "
+        "Yeong-su (Baek Ji-hoon), loses his boat.\n"
+        "Glass Garden (U.S.)\nOpening May 23\nThriller. Directed by Peter Vance. A detective, "
+        "Mira (Moon Ha-rin), hunts a thief.  Salt Road Opened May 9. Comedy. A grocer, "
+        "Jun (Clara Vance), runs a shop."
+    )
+    casts = {
+        (p[0].name, p[1].name)
+        for e in events_of(store, tmp_path, text)
+        if e.type == "career.cast" and len(p := e.participants) == 2
+    }
+    assert casts == {
+        ("Baek Ji-hoon", "Harbor Lights"),
+        ("Moon Ha-rin", "Glass Garden"),
+        ("Clara Vance", "Salt Road"),
+    }
+
+
 def test_events_follow_merged_entities(store: SQLiteStore, tmp_path: Path) -> None:
     events_of(store, tmp_path, "Moon Ha Rin liked Baek Ji-hoon's post.")
     (tmp_path / "b.txt").write_text("News\n\nMoon Ha-rin, also Moon Ha Rin, smiled.", "utf-8")

@@ -20,6 +20,7 @@ from storyline.analyse.annotate.cues import (
     GROUP_CUES,
     KNOWN_ORGS,
     LIST_OPENERS,
+    LISTING_ENTRY,
     NATIONALITIES,
     NOT_NAME_WORDS,
     NOT_NAMES,
@@ -53,6 +54,7 @@ def preset_rule_entities(doc: Doc) -> Doc:
 
     found: list[Span] = []
     finders = (
+        _listing_titles,
         _accounts,
         _korean_names,
         _events,  # before _orgs: the "Music" of "Mnet Asian Music Awards" is no company
@@ -76,6 +78,15 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span:
     from spacy.tokens import Span
 
     return Span(doc, start, end, label=label)
+
+
+def _listing_titles(doc: Doc) -> Iterator[Span]:
+    """'The Grand Heist (Korea)\nOpened Aug. 8': the title of a listing's entry."""
+    for match in LISTING_ENTRY.finditer(doc.text):
+        group = "title" if match.group("title") else "runon"
+        span = doc.char_span(match.start(group), match.end(group), label="WORK_OF_ART")
+        if span is not None:
+            yield span
 
 
 def _is_title(token: Token) -> bool:

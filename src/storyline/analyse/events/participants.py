@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from storyline.analyse.annotate.cues import PERSON_CUES
+from storyline.analyse.annotate.cues import LISTING_ENTRY, PERSON_CUES
 from storyline.analyse.events.context import (
     Context,
     distance,
@@ -123,9 +123,13 @@ def names_a_role(context: Context, trigger: Token) -> bool:
 
 def work_in_mind(context: Context, trigger: Token) -> list[Mention]:
     """The work the discourse has most in mind at the trigger (the film a review is
-    about), if one clearly is."""
+    about), if one clearly is; in a listing's entry, the entry's title, or nothing."""
     if context.discourse is None:
         return []
+    entries = [m for m in LISTING_ENTRY.finditer(context.document.text) if m.start() < trigger.idx]
+    if entries:
+        start = entries[-1].start()
+        return [m for m in context.mentions if m.type == "work" and start <= m.start][:1]
     sentence = next(i for i, (s, e) in enumerate(context.sentences) if s <= trigger.idx < e)
     found = context.discourse.salient(trigger.idx, sentence, frozenset({"work"}))
     return [found] if found is not None else []
