@@ -480,6 +480,21 @@ def test_what_was_said_is_dated_by_its_own_clause_else_by_the_report(
     }
 
 
+def test_quotes_after_the_one_day_the_article_gives_its_speakers_are_of_that_day(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Moon Ha-rin will star in “Winter Lantern.” At a press conference Thursday, the cast "
+        "spoke about the drama. “It was a joy,” Baek Ji-hoon said. “I cried,” Moon Ha-rin "
+        "said. The drama airs in June."
+    )
+    events = [e for e in events_of(store, tmp_path, text) if e.type == "speech.statement"]
+    assert {e.participants[0].name: e.time.value for e in events} == {
+        "Baek Ji-hoon": "2024-05-16",
+        "Moon Ha-rin": "2024-05-16",
+    }
+
+
 def test_a_character_beside_its_actor_casts_the_actor_and_does_nothing_itself(
     store: SQLiteStore, tmp_path: Path
 ) -> None:

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.analyse.events.context import Context
+from storyline.analyse.resolve.discourse import SPEECH_VERBS
 from storyline.analyse.times import RANK as _RANK
 from storyline.analyse.times import TimeMention
 from storyline.models import Mention, TimeValue
@@ -125,9 +126,8 @@ _EARLIER = re.compile(
     re.I,
 )
 # What speech happens at or by: "at a press conference on Monday", "said Friday".
-_OCCASIONS = frozenset(
-    "conference statement release interview announcement speech briefing showcase "
-    "say tell state announce write post confirm explain".split()
+_OCCASIONS = SPEECH_VERBS | frozenset(
+    "conference statement release interview announcement speech briefing showcase post".split()
 )
 
 
@@ -186,8 +186,29 @@ def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
             return said_then[-1].time
     if _EARLIER.search(clause):
         return TimeValue.unknown()
+    if (occasion := _the_occasion(context, start, speaker)) is not None:
+        return occasion
     published = context.document.published
     return TimeValue(published.value, published.precision, None)
+
+
+def _the_occasion(context: Context, before: int, speaker: str) -> TimeValue | None:
+    """When the article said its speakers spoke, before `before`: the one day it gave
+    ("At the press conference Monday, …" then quote after quote), or, where it gave
+    several, the last it gave the same speaker's words."""
+    said_then = [
+        t
+        for t in context.times
+        if t.end <= before and t.time.precision == "day" and _dates_speech(context.doc, t.start)
+    ]
+    if len({t.time.value for t in said_then}) == 1:
+        return said_then[-1].time
+    for time in reversed(said_then):
+        index = next(i for i, (s, e) in enumerate(context.sentences) if s <= time.start < e)
+        first, last = context.sentences[index]
+        if _mentions_entity(context, first, last, speaker):
+            return time.time
+    return None
 
 
 def time_near(
