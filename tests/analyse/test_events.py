@@ -495,6 +495,17 @@ def test_quotes_after_the_one_day_the_article_gives_its_speakers_are_of_that_day
     }
 
 
+def test_words_said_at_an_occasion_dated_before_are_of_its_day(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Baek Ji-hoon wrote a column on Friday. Moon Ha-rin joined a rally in Busan on "
+        "Saturday. “We belong here,” Moon Ha-rin said during her speech at the rally."
+    )
+    statement = one(events_of(store, tmp_path, text), "speech.statement")
+    assert statement.time.value == "2024-05-18"
+
+
 def test_a_character_beside_its_actor_casts_the_actor_and_does_nothing_itself(
     store: SQLiteStore, tmp_path: Path
 ) -> None:

@@ -155,17 +155,45 @@ def _told_in_past(doc: Doc, offset: int) -> bool:
 def _dates_speech(doc: Doc, offset: int) -> bool:
     """The time at `offset` is when something was said: it hangs on a speech verb or on
     the occasion of one."""
+    return _speech_anchor(doc, offset) is not None
+
+
+def _dates_gathering(doc: Doc, offset: int) -> bool:
+    """The time at `offset` is of an occasion where several may speak: 'at a press
+    conference Thursday', 'At the briefing on Monday, the cast spoke'; not 'Kim said
+    Friday', the day of one speaker's words."""
+    anchor = _speech_anchor(doc, offset)
+    if anchor is None:
+        return False
+    if anchor.pos_ not in {"VERB", "AUX"}:
+        return True
+    return any(
+        g.lemma_.lower() in _GATHERINGS
+        for c in anchor.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+_GATHERINGS = frozenset(
+    "conference interview briefing showcase meeting event ceremony rally hearing "
+    "concert festival premiere".split()
+)
+
+
+def _speech_anchor(doc: Doc, offset: int) -> Token | None:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     token = span.root if span is not None else None
     for _ in range(4):
-        if token is None or token.head is token:
-            return False
+        if token is None or token.head.i == token.i:
+            return None
         token = token.head
         if token.lemma_.lower() in _OCCASIONS:
-            return True
+            return token
         if token.pos_ in {"VERB", "AUX"}:
-            return False  # the time of another clause: "said that she signed in 2019"
-    return False
+            return None  # the time of another clause: "said that she signed in 2019"
+    return None
 
 
 def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
@@ -186,22 +214,46 @@ def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
             return said_then[-1].time
     if _EARLIER.search(clause):
         return TimeValue.unknown()
+    if (named := _named_occasion(context, index)) is not None:
+        return named
     if (occasion := _the_occasion(context, start, speaker)) is not None:
         return occasion
     published = context.document.published
     return TimeValue(published.value, published.precision, None)
 
 
+def _named_occasion(context: Context, index: int) -> TimeValue | None:
+    """'… said during her speech at the rally': the day of the rally the article dated
+    before ('participated in a rally in Oakland on Saturday')."""
+    start, end = context.sentences[index]
+    sentence = context.doc.char_span(start, end, alignment_mode="expand")
+    nouns = {
+        t.lemma_.lower()
+        for t in sentence or ()
+        if t.lemma_.lower() in _GATHERINGS and any(c.lower_ == "the" for c in t.children)
+    }
+    for back in range(index - 1, -1, -1):
+        first, last = context.sentences[back]
+        earlier = context.doc.char_span(first, last, alignment_mode="expand")
+        if earlier is None or not nouns & {t.lemma_.lower() for t in earlier}:
+            continue
+        days = [t for t in context.times if first <= t.start and t.end <= last]
+        days = [t for t in days if t.time.precision == "day"]
+        return days[-1].time if days else None
+    return None
+
+
 def _the_occasion(context: Context, before: int, speaker: str) -> TimeValue | None:
-    """When the article said its speakers spoke, before `before`: the one day it gave
-    ("At the press conference Monday, …" then quote after quote), or, where it gave
-    several, the last it gave the same speaker's words."""
+    """When the article said its speakers spoke, before `before`: the one day it gave,
+    of an occasion ("At the press conference Monday, …" then quote after quote), or
+    else the last day it gave the same speaker's words."""
     said_then = [
         t
         for t in context.times
         if t.end <= before and t.time.precision == "day" and _dates_speech(context.doc, t.start)
     ]
-    if len({t.time.value for t in said_then}) == 1:
+    gathered = [t for t in said_then if _dates_gathering(context.doc, t.start)]
+    if gathered and len({t.time.value for t in said_then}) == 1:
         return said_then[-1].time
     for time in reversed(said_then):
         index = next(i for i, (s, e) in enumerate(context.sentences) if s <= time.start < e)
