@@ -572,6 +572,23 @@ def test_a_winning_work_and_an_undated_prize_at_a_dated_ceremony(
     }
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The 9th Harbor Drama Awards on Thursday were a quiet affair.",
+        "After winning fans abroad, Moon Ha-rin picked up a prize at the Harbor Drama Awards, "
+        "the biggest awards show of the year, held on Thursday.",
+    ],
+)
+def test_a_ceremony_dated_where_it_is_named_dates_its_prizes(
+    store: SQLiteStore, tmp_path: Path, opening: str
+) -> None:
+    text = f"{opening} Actor Baek Ji-hoon was named best actor at the Harbor Drama Awards."
+    awards = [e for e in events_of(store, tmp_path, text) if e.type == "career.award"]
+    assert awards
+    assert {e.time.value for e in awards} == {"2024-05-16"}
+
+
 def test_a_work_named_with_its_year_dates_a_casting(store: SQLiteStore, tmp_path: Path) -> None:
     text = "Moon Ha-rin rose to fame after starring in the drama “Winter Lantern” (2018)."
     assert one(events_of(store, tmp_path, text), "career.cast").time.value == "2018"

@@ -30,6 +30,7 @@ from storyline.analyse.events.participants import (
     with_maker,
     with_second,
 )
+from storyline.analyse.events.timing import OCCASION_NOUNS
 from storyline.analyse.eventtypes import EVENT_TYPES, READINGS, EventType
 from storyline.analyse.resolve.discourse import read_discourse
 from storyline.analyse.summaries import summarise
@@ -83,7 +84,7 @@ def extract_events(
         if sentence is not None:
             found.extend(_sentence_events(context, index, sentence))
     _spread_denials(context, found)
-    _date_by_occasion(found)
+    _date_by_occasion(context, found)
     return _merged(found)
 
 
@@ -101,7 +102,7 @@ def is_listing(text: str) -> bool:
 
 def _sentence_events(context: Context, index: int, sentence: Span) -> Iterator[Event]:
     text = sentence.text.lower()
-    seen: set[tuple[str, tuple[str, ...]]] = set()
+    seen: dict[tuple[str, tuple[str, ...]], Event] = {}
     read = (
         event
         for rule, trigger in _triggers(sentence, text, named=context.by_token.keys())
@@ -118,9 +119,13 @@ def _sentence_events(context: Context, index: int, sentence: Span) -> Iterator[E
         fictional = event.type != "career.cast" and any(
             p.entity in context.characters for p in event.participants
         )
-        if key not in seen and not fictional:
-            seen.add(key)
-            yield event
+        if fictional:
+            continue
+        # the same event read off two words of the sentence: the reading that dates it
+        # ("After winning trophies …, BTS picked up the prizes at MAMA, held Sunday")
+        if key not in seen or (_explicit(event.time) and not _explicit(seen[key].time)):
+            seen[key] = event
+    yield from seen.values()
 
 
 def _triggers(
@@ -328,21 +333,61 @@ def _spread_denials(context: Context, events: list[Event]) -> None:
 _OCCASION_ROLES = frozenset({"award", "event"})
 
 
-def _date_by_occasion(events: list[Event]) -> None:
+def _date_by_occasion(context: Context, events: list[Event]) -> None:
     """'Kim was named the winner of two prizes': an undated event at an occasion the
-    document dates elsewhere ("the awards, held on Thursday") happened then."""
-    dated: dict[str, Event] = {}
+    document dates elsewhere ("the awards, held on Thursday", "The 52nd Daejong Film
+    Awards on Friday were …", an award won there on a day) happened then."""
+    dated = _dated_occasions(context)
     for event in events:
         for p in event.participants:
             if p.role in _OCCASION_ROLES and event.time.value and p.entity not in dated:
-                dated[p.entity] = event
+                dated[p.entity] = event.time
     for event in events:
         if event.time.value is None:
+            time = next((dated[p.entity] for p in event.participants if p.entity in dated), None)
+            if time is not None:
+                event.time = time
+
+
+def _event_named_before(context: Context, noun: Token) -> Mention | None:
+    """The occasion a sentence named last before `noun`."""
+    sentence = noun.sent
+    named = context.mentions_starting(sentence.start_char, noun.idx)
+    return next((m for m in reversed(named) if m.type == "event" and m.entity), None)
+
+
+def _dated_occasions(context: Context) -> dict[str, TimeValue]:
+    """The day the text gives an occasion where it names it: a time that hangs on the
+    occasion's name, or on a clause about it ("MAMA, held late Sunday")."""
+    dated: dict[str, TimeValue] = {}
+    for time in context.times:
+        if time.time.precision != "day":
+            continue
+        span = context.doc.char_span(time.start, time.end, alignment_mode="expand")
+        token = span.root if span is not None else None
+        for _ in range(4):
+            if token is None or token.head.i == token.i:
+                break
+            token = token.head
+            verb = token.pos_ in {"VERB", "AUX"}
+            # "MAMA 2020, held Sunday"; "the awards were held on Friday"
+            named = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb else []
             occasion = next(
-                (dated[p.entity] for p in event.participants if p.entity in dated), None
+                (
+                    m
+                    for t in [token, *named]
+                    if (m := context.mention_of(t)) is not None and m.type == "event" and m.entity
+                ),
+                None,
             )
-            if occasion is not None:
-                event.time = occasion.time
+            if occasion is None and token.lemma_.lower() in OCCASION_NOUNS:
+                occasion = _event_named_before(context, token)  # "…, the awards show, held"
+            if occasion is not None and occasion.entity:
+                dated.setdefault(occasion.entity, time.time)
+                break
+            if verb and token.dep_ not in {"acl", "relcl"}:
+                break
+    return dated
 
 
 def _merged(events: list[Event]) -> list[Event]:

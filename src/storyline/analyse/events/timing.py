@@ -68,8 +68,15 @@ def _dates_occasion(context: Context, token: Token) -> bool:
     """'the awards, held on Thursday': a clause that says when an occasion was."""
     if token.dep_ not in {"acl", "relcl"}:
         return False
-    occasion = context.mention_of(token.head)
-    return occasion is not None and occasion.type == "event"
+    head = token.head  # "the MAMA, the biggest awards show, held late Sunday"
+    if head.lemma_.lower() in OCCASION_NOUNS:
+        return True
+    named = [head, head.head] if head.dep_ == "appos" else [head]
+    return any((m := context.mention_of(t)) is not None and m.type == "event" for t in named)
+
+
+# Nouns that name an occasion: what is "held" on a day is the event named with them.
+OCCASION_NOUNS = frozenset("ceremony show gala festival awards event".split())
 
 
 def _conjoined(first: Token, second: Token) -> bool:
