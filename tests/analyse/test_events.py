@@ -173,6 +173,10 @@ NEGATIVE = [
     ("Moon Ha-rin claimed the 15th spot on the chart.", "speech.statement"),  # a win
     ("Baek Ji-hoon wrote the songs to share his personal story.", "social.post"),  # offline
     ("Clara Vance has published in the Harbor History Journal.", "social.post"),
+    # a death told in passing, as the time of something else
+    ("Doctor Kang Do-yun was at Baek Ji-hoon's side on the day he died.", "bio.died"),
+    ("Police asked what was in Baek Ji-hoon's body when he died.", "bio.died"),
+    ("Kang Do-yun was denied bail on Monday.", "speech.denial"),  # refused, no denial
 ]
 
 
@@ -226,6 +230,7 @@ def test_births_pair_each_person_with_a_year(store: SQLiteStore, tmp_path: Path)
             "hoped",
         ),
         ("Moon Ha-rin liked Baek Ji-hoon's post on Sunday.", "social.like", "asserted"),
+        ("Moon Ha-rin has been lined up to perform at the gig.", "career.concert", "planned"),
         (
             "Tidewater Entertainment said it will take legal action against Clara Vance.",
             "speech.legal_action",
@@ -280,6 +285,8 @@ def test_an_agency_speaks_about_its_artist(store: SQLiteStore, tmp_path: Path) -
             [],
         ),
         ("Kang Do-yun said that Moon Ha-rin would take a break.", ["Moon Ha-rin"]),
+        # the one told is the listener, not what was said
+        ("Kang Do-yun told Moon Ha-rin that the plan had failed.", []),
         # an agency speaks for its artist even when its words name nobody
         (
             "Moon Ha-rin’s agency Tidewater Entertainment confirmed, “The two have been close "
@@ -478,6 +485,9 @@ def test_what_was_said_is_dated_by_its_own_clause_else_by_the_report(
         "Tidewater Entertainment": "2024-05-17",  # the Friday before publication
         "Baek Ji-hoon": PUBLISHED,  # not 2015, a time of what was said
     }
+    text = "In a 2019 interview, Moon Ha-rin told Daily Seoul Pop that she was happy."
+    events = [e for e in events_of(store, tmp_path, text) if e.type == "speech.statement"]
+    assert {e.participants[0].name: e.time.value for e in events}["Moon Ha-rin"] == "2019"
 
 
 def test_quotes_after_the_one_day_the_article_gives_its_speakers_are_of_that_day(

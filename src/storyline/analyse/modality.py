@@ -36,7 +36,7 @@ HOPED = re.compile(
 # Verbs that put what they govern in the future: "slated to share", "plans to sue".
 _PLAN_VERBS = frozenset(
     "slate plan schedule set expect review consider prepare aim intend decide agree "
-    "negotiate offer".split()
+    "negotiate offer line book".split()  # "lined up to perform", "booked to play"
 )
 
 
@@ -61,7 +61,10 @@ def planned(trigger: Token, type_: EventTypeName, text: str) -> bool:
             return True
         if token.i != trigger.i and _PLAN_VERBS & {token.lemma_.lower(), _stem(token.lower_)}:
             return True
-        if token.dep_ not in {"xcomp", "dobj", "pobj", "prep", "conj", "compound", "acl"}:
+        infinitive = token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children)
+        if token.dep_ not in {"xcomp", "dobj", "pobj", "prep", "conj", "compound", "acl"} and (
+            not infinitive  # "lined up to perform", parsed as a clause of purpose
+        ):
             break
         token = token.head
     return EVENT_TYPES[type_].planned_with_work and bool(_PLANNED_WITH_WORK.search(text))

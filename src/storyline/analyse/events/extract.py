@@ -187,6 +187,10 @@ def _events_of(
         type_ = rule.if_negated or type_
     if rule is SPEECH and (not _is_speech(context, sentence, trigger) or _reported(trigger)):
         return
+    if type_ == "bio.died" and _in_passing(trigger):
+        return  # "on the day he died", "when he died": a death told in passing
+    if type_ == "speech.denial" and any(c.dep_ == "auxpass" for c in trigger.children):
+        return  # "he was denied bail", "narrowly denied a top-10 entry": refused, no denial
     if type_ == "career.cast" and trigger.pos_ == "NOUN":
         yield from star_of(context, index, sentence, trigger)
         return
@@ -295,6 +299,21 @@ def _reported(trigger: Token) -> bool:
 
 # Verbs of claiming whose words are a statement of their own.
 _SAYING = SPEECH.lemmas | frozenset("contend allege argue insist maintain assert testify".split())
+
+
+# Words that make a clause the time of another: "when he died", "the day he died".
+_WHEN_WORDS = frozenset("when before after since until as while once".split())
+_TIME_NOUNS = frozenset("day night time moment morning evening week month year hours".split())
+
+
+def _in_passing(trigger: Token) -> bool:
+    """The event is the time of another, not news of its own: a clause that says when
+    ('when he died', 'before he died') or which day ('the day he died')."""
+    if any(c.lower_ in _WHEN_WORDS for c in trigger.children if c.dep_ in {"mark", "advmod"}):
+        return True
+    if trigger.left_edge.lower_ in _WHEN_WORDS and trigger.dep_ in {"advcl", "relcl", "pcomp"}:
+        return True
+    return trigger.dep_ in {"relcl", "acl"} and trigger.head.lemma_.lower() in _TIME_NOUNS
 
 
 def _is_speech(context: Context, sentence: Span, trigger: Token) -> bool:

@@ -395,6 +395,7 @@ def _object_tokens(trigger: Token) -> list[Token]:
 # and after it, "… claiming that …", "told reporters about …" (not "After Kim left, …").
 _WORDS_SAID = frozenset({"ccomp", "xcomp", "dobj", "pcomp"})
 _WORDS_SAID_AFTER = frozenset({"prep", "advcl", "parataxis"})
+_TELLING = frozenset({"tell", "inform", "assure", "ask"})  # whose object is the listener
 
 
 def said_about(
@@ -409,10 +410,12 @@ def said_about(
     quote beside it; names first, then the nearest to the verb in the parse. Nobody
     the sentence names outside them ("Five years after Reid declared …, the Times says
     nothing has changed" is not about Reid). An "it" in the words is too vague to say."""
+    told = trigger.lemma_.lower() in _TELLING  # "told Winfrey his father …": she heard it
     said = {
         t.i
         for c in trigger.children
-        if c.dep_ in _WORDS_SAID or (c.dep_ in _WORDS_SAID_AFTER and c.i > trigger.i)
+        if (c.dep_ in _WORDS_SAID and not (told and c.dep_ == "dobj"))
+        or (c.dep_ in _WORDS_SAID_AFTER and c.i > trigger.i)
         for t in c.subtree
     }
     speakers = {t.i for c in trigger.children if c.dep_ in _SUBJECTS for t in c.subtree}

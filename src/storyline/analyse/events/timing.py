@@ -118,6 +118,8 @@ def _describes(context: Context, time: TimeMention) -> bool:
     if span is None:
         return False
     token = span.root
+    if token.head.lemma_.lower() in _OCCASIONS:
+        return False  # "in a 1993 interview": when it was said
     return token.dep_ in {"compound", "nummod", "amod", "nmod"} and token.head.pos_ in {
         "NOUN",
         "PROPN",
