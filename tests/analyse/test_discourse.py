@@ -81,6 +81,12 @@ def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
             "In court, he said Baek Ji-hoon asked for the drug.",
             "Kang Do-yun",
         ),
+        # the dead say nothing today: "he" is the other man
+        (
+            "Singer Baek Ji-hoon died in 2023. Kang Do-yun sang at the tribute. Baek Ji-hoon "
+            "was a legend, he said.",
+            "Kang Do-yun",
+        ),
         # a woman's title takes the woman among those who share the surname
         (
             "Peter Vance and his sister Clara Vance spoke in court on Monday. Ms Vance said "

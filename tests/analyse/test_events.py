@@ -177,6 +177,8 @@ NEGATIVE = [
     ("Doctor Kang Do-yun was at Baek Ji-hoon's side on the day he died.", "bio.died"),
     ("Police asked what was in Baek Ji-hoon's body when he died.", "bio.died"),
     ("Kang Do-yun was denied bail on Monday.", "speech.denial"),  # refused, no denial
+    # the press's own analysis is no one's statement in the news
+    ("Ticket sales soared, says entertainment reporter Clara Vance.", "speech.statement"),
 ]
 
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from storyline.analyse.annotate import PLATFORMS
 from storyline.analyse.events.build import make_event
@@ -247,6 +248,8 @@ def _events_of(
     else:
         groups = list(with_second(context, sentence, trigger, rule, firsts))
     for participants in groups:
+        if rule is SPEECH and _of_the_press(context, participants[0][1]):
+            continue  # "says the BBC's Rajesh Mirchandani": the report's own analysis
         if EVENT_TYPES[type_].for_artist:
             participants = agency_speaks_for_artist(context, sentence, participants)
         if rule.made_by:
@@ -299,6 +302,28 @@ def _reported(trigger: Token) -> bool:
 
 # Verbs of claiming whose words are a statement of their own.
 _SAYING = SPEECH.lemmas | frozenset("contend allege argue insist maintain assert testify".split())
+
+
+_JOURNALISTS = frozenset("reporter correspondent editor journalist columnist".split())
+
+
+def _of_the_press(context: Context, speaker: Mention) -> bool:
+    """The speaker writes the news: the document's author, a person the text calls a
+    reporter or correspondent, or one its outlet owns ('the BBC's Rajesh Mirchandani')."""
+    if speaker.type != "person":
+        return False
+    if context.document.author and speaker.text in context.document.author:
+        return True
+    discourse = context.discourse
+    if (
+        discourse is not None
+        and discourse.described.get(speaker.entity or "", set()) & _JOURNALISTS
+    ):
+        return True
+    outlet = (context.document.outlet or urlsplit(context.document.url or "").netloc).lower()
+    span = context.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    owners = [c for c in span.root.children if c.dep_ == "poss"] if span is not None else []
+    return bool(outlet) and any(o.text.lower() in outlet for o in owners)
 
 
 # Words that make a clause the time of another: "when he died", "the day he died".

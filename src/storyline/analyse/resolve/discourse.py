@@ -170,6 +170,7 @@ class Discourse:
         self.gender: dict[str, str] = dict(gender or {})
         self.described: dict[str, set[str]] = {}
         self.agencies: set[str] = set()
+        self.dead: set[str] = set()
         self.referents: dict[int, Mention | None] = {}
         self.salience = Salience((), sentence_starts)
         self._quotes = [m.span() for m in _QUOTE.finditer(doc.text)]
@@ -195,6 +196,8 @@ class Discourse:
                 self.gender.setdefault(entity, "m")
         if mention.type == "person" and (gender := given_name_gender(mention.text)):
             self.gender.setdefault(entity, gender)
+        if mention.type == "person" and _said_dead(span):
+            self.dead.add(entity)
         if mention.type == "org":
             near = self.doc[max(span.start - 4, 0) : span.end + 4]
             if any(t.lower_ in _AGENCY_NOUNS for t in near):
@@ -341,6 +344,9 @@ class Discourse:
             if m.type in wanted and m.entity and m.entity not in exclude
         }
         speaker = self._speaker_of(token) if word in _PRONOUN_GENDER else None
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS:
+            # "he said": not one the text says is dead
+            candidates = {e: m for e, m in candidates.items() if e not in self.dead}
         if word in _ORG_NOUNS:
             candidates = {e: m for e, m in candidates.items() if self.is_agency(m)}
         bonus: dict[str, float] = {}
@@ -531,6 +537,17 @@ def _describing_words(span: Span) -> set[str]:
         words.add(root.head.lower_)
     words.update(c.lower_ for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")
     return words
+
+
+def _said_dead(span: Span) -> bool:
+    """'the late Michael Jackson', 'Jackson died in 2009', 'Jackson's death'."""
+    root = span.root
+    before = span.doc[max(span.start - 3, 0) : span.start]
+    return (
+        any(t.lower_ == "late" for t in before)
+        or (root.dep_ == "nsubj" and root.head.lemma_.lower() == "die")
+        or (root.dep_ == "poss" and root.head.lemma_.lower() == "death")
+    )
 
 
 def _points_back(token: Token) -> bool:
