@@ -216,6 +216,24 @@ def test_births_pair_each_person_with_a_year(store: SQLiteStore, tmp_path: Path)
 
 
 @pytest.mark.parametrize(
+    ("text", "born"),
+    [
+        # the name just before "born", not the one the sentence opens with
+        ("Baek Ji-hoon's mother was Moon Ha-rin born 1958 in Busan.", {"Moon Ha-rin": "1958"}),
+        ("Clara Vance (nee Kang) born 1831 married Peter Vance.", {"Clara Vance": "1831"}),
+        # nothing when the text is unsure
+        ("Peter Vance was born in 1840 or 1841 in Cardiff.", {}),
+        ("Peter Vance might have been born in 1770.", {}),
+    ],
+)
+def test_a_birth_is_the_name_before_born_and_the_year_after(
+    store: SQLiteStore, tmp_path: Path, text: str, born: dict[str, str]
+) -> None:
+    events = events_of(store, tmp_path, text)
+    assert {e.participants[0].name: e.time.value for e in events if e.type == "bio.born"} == born
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "modality"),
     [
         ("Baek Ji-hoon and Moon Ha-rin are reportedly dating.", "personal.dating", "rumoured"),

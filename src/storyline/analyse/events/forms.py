@@ -157,36 +157,64 @@ _BORN = re.compile(r"\bborn\b")  # lower case: "Born to be Blue" is a title
 
 
 def births(context: Context, index: int, sentence: Span) -> Iterator[Event]:
-    """'Song born in 1981 and Han in 1994': each person with the year that follows."""
+    """'Song (born 1981)', 'Elizabeth Pryce born 1798 in Trefeglwys', 'Moon born in 1981
+    and Baek in 1994': who was born is the name just before 'born' ('Robert Pryce's
+    mother was Elizabeth Pryce born 1798' is Elizabeth), when is the year just after;
+    nothing when the text is unsure ('born in 1840 or 1841', 'might have been born')."""
     text = sentence.text
-    match = _BORN.search(text)
-    if not match or in_quotes(text, match.start()):
-        return
     base = sentence.start_char
+    people = [m for m in sentence_mentions(context, sentence) if m.type == "person"]
     years = [
         t
         for t in context.times
         if base <= t.start < sentence.end_char and t.time.precision != "unknown"
     ]
-    people = [m for m in sentence_mentions(context, sentence) if m.type == "person"]
-    for person in unique(people):
-        after = [t for t in years if t.start > person.end and t.start - person.end < 40]
-        if not after or after[0].start < base + match.start() - 60:
+    for match in _BORN.finditer(text):
+        at = base + match.start()
+        if in_quotes(text, match.start()) or _HEDGED.search(text[: match.start()]):
             continue
-        time = after[0].time
-        participants = (
-            Participant(
-                "person", person.entity or "", context.names.get(person.entity or "", person.text)
-            ),
-        )
-        start, end = context.sentences[index]
-        seed = f"{context.document.id}\nbio.born\n{start}\n{person.entity}"
-        yield Event(
-            id=new_id("v", seed),
-            type="bio.born",
-            participants=participants,
-            time=TimeValue(time.value, "year", time.text) if time.value else time,
-            modality="asserted",
-            summary=summarise("bio.born", participants, "asserted"),
-            evidence=(Evidence(context.document.id, start, end, context.document.text[start:end]),),
-        )
+        before = [
+            m for m in people if m.end <= at and _BORN_GAP.match(text[m.end - base : match.start()])
+        ]
+        year = next((t for t in years if t.start >= base + match.end()), None)
+        if not before or year is None or not _YEAR_GAP.match(text[match.end() : year.start - base]):
+            continue
+        if _UNSURE.match(text[year.end - base :]):
+            continue
+        yield _birth(context, index, before[-1], year.time)
+        # "… and Baek Ji-hoon in 1994": the next name and year of the same list
+        rest = [m for m in people if m.start >= year.end]
+        later = [t for t in years if t.start > year.end]
+        if rest and later and _AND_NEXT.match(text[year.end - base : rest[0].start - base]):
+            if _YEAR_GAP.match(text[rest[0].end - base : later[0].start - base]):
+                yield _birth(context, index, rest[0], later[0].time)
+
+
+# What may stand between a name and its 'born': "Mary Anne Pryce (nee Jones) born",
+# "Song Hye-kyo (born", "Kim, who was born"; and between 'born' and its year.
+_BORN_GAP = re.compile(
+    r"^[\s,]*(?:\((?:n[ée]e )?[^()]{0,30}\)[\s,]*)?(?:\(\s*)?(?:(?:who |and )?(?:was|is) )?$"
+)
+_YEAR_GAP = re.compile(r"^[\s,:]*(?:(?:in|on|about|around|circa|c\.?|ca\.?)\s*)?$")
+_UNSURE = re.compile(r"^\s*(?:or\b|/|\?|-\s*\d)")
+_HEDGED = re.compile(r"\b(?:might|may|could) have been\s*$|\b(?:possibly|probably)\s*$")
+_AND_NEXT = re.compile(r"^\)?\s*,?\s*and\s+$")
+
+
+def _birth(context: Context, index: int, person: Mention, time: TimeValue) -> Event:
+    participants = (
+        Participant(
+            "person", person.entity or "", context.names.get(person.entity or "", person.text)
+        ),
+    )
+    start, end = context.sentences[index]
+    seed = f"{context.document.id}\nbio.born\n{start}\n{person.entity}"
+    return Event(
+        id=new_id("v", seed),
+        type="bio.born",
+        participants=participants,
+        time=TimeValue(time.value, "year", time.text) if time.value else time,
+        modality="asserted",
+        summary=summarise("bio.born", participants, "asserted"),
+        evidence=(Evidence(context.document.id, start, end, context.document.text[start:end]),),
+    )
