@@ -185,9 +185,13 @@ def births(context: Context, index: int, sentence: Span) -> Iterator[Event]:
         # "… and Baek Ji-hoon in 1994": the next name and year of the same list
         rest = [m for m in people if m.start >= year.end]
         later = [t for t in years if t.start > year.end]
-        if rest and later and _AND_NEXT.match(text[year.end - base : rest[0].start - base]):
-            if _YEAR_GAP.match(text[rest[0].end - base : later[0].start - base]):
-                yield _birth(context, index, rest[0], later[0].time)
+        if (
+            rest
+            and later
+            and _AND_NEXT.match(text[year.end - base : rest[0].start - base])
+            and _YEAR_GAP.match(text[rest[0].end - base : later[0].start - base])
+        ):
+            yield _birth(context, index, rest[0], later[0].time)
 
 
 # What may stand between a name and its 'born': "Mary Anne Pryce (nee Jones) born",
