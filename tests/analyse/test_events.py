@@ -177,6 +177,12 @@ NEGATIVE = [
     ("Doctor Kang Do-yun was at Baek Ji-hoon's side on the day he died.", "bio.died"),
     ("Police asked what was in Baek Ji-hoon's body when he died.", "bio.died"),
     ("Kang Do-yun was denied bail on Monday.", "speech.denial"),  # refused, no denial
+    # a plot: the character and who plays her meet no one
+    (
+        "Baek Ji-hoon plays a fisherman. Then he meets Yeong-ja (Moon Ha-rin) and everything "
+        "changes.",
+        "personal.meet",
+    ),
     # the press's own analysis is no one's statement in the news
     ("Ticket sales soared, says entertainment reporter Clara Vance.", "speech.statement"),
 ]

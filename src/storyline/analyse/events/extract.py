@@ -103,6 +103,7 @@ def is_listing(text: str) -> bool:
 
 def _sentence_events(context: Context, index: int, sentence: Span) -> Iterator[Event]:
     text = sentence.text.lower()
+    players = _players(context, sentence)
     seen: dict[tuple[str, tuple[str, ...]], Event] = {}
     read = (
         event
@@ -116,9 +117,10 @@ def _sentence_events(context: Context, index: int, sentence: Span) -> Iterator[E
         played_by(context, index, sentence),
     ):
         key = (event.type, tuple(p.entity for p in event.participants))
-        # a character's doings are the story's, not news: "Goo Chan-sung (Yeo Jin-goo)"
+        # a character's doings are the story's, not news: "Goo Chan-sung (Yeo Jin-goo)",
+        # "until he meets Chae-ok (Han So-hee)"
         fictional = event.type != "career.cast" and any(
-            p.entity in context.characters for p in event.participants
+            p.entity in context.characters or p.entity in players for p in event.participants
         )
         if fictional:
             continue
@@ -127,6 +129,23 @@ def _sentence_events(context: Context, index: int, sentence: Span) -> Iterator[E
         if key not in seen or (_explicit(event.time) and not _explicit(seen[key].time)):
             seen[key] = event
     yield from seen.values()
+
+
+def _players(context: Context, sentence: Span) -> set[str | None]:
+    """The people a sentence names in parentheses after a name: who plays the
+    character ('Chae-ok (Han So-hee)'), in a sentence of the story."""
+    text = context.document.text
+    return {
+        m.entity
+        for m in sentence_mentions(context, sentence)
+        if m.type == "person"
+        and text[m.start - 1 : m.start] == "("
+        and text[m.end : m.end + 1] == ")"
+        and _CAPITALISED_BEFORE.search(text[max(m.start - 30, 0) : m.start - 1])
+    }
+
+
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*$")
 
 
 def _triggers(
