@@ -183,6 +183,9 @@ NEGATIVE = [
         "changes.",
         "personal.meet",
     ),
+    # a guest on a show is not cast in it; one attends an event, visiting no one
+    ("Baek Ji-hoon appeared on the radio program “Night Letters” on Friday.", "career.cast"),
+    ("Baek Ji-hoon and Moon Ha-rin attended a promotional event in Busan.", "personal.visit"),
     # the press's own analysis is no one's statement in the news
     ("Ticket sales soared, says entertainment reporter Clara Vance.", "speech.statement"),
 ]
@@ -511,6 +514,9 @@ def test_what_was_said_is_dated_by_its_own_clause_else_by_the_report(
         "Tidewater Entertainment": "2024-05-17",  # the Friday before publication
         "Baek Ji-hoon": PUBLISHED,  # not 2015, a time of what was said
     }
+    text = "On Friday, Kang Min-ho appeared on a talk show and said he was happy."
+    events = [e for e in events_of(store, tmp_path, text) if e.type == "speech.statement"]
+    assert {e.participants[0].name: e.time.value for e in events}["Kang Min-ho"] == "2024-05-17"
     text = "In a 2019 interview, Moon Ha-rin told Daily Seoul Pop that she was happy."
     events = [e for e in events_of(store, tmp_path, text) if e.type == "speech.statement"]
     assert {e.participants[0].name: e.time.value for e in events}["Moon Ha-rin"] == "2019"

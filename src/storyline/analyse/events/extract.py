@@ -207,6 +207,8 @@ def _events_of(
         type_ = rule.if_negated or type_
     if rule is SPEECH and (not _is_speech(context, sentence, trigger) or _reported(trigger)):
         return
+    if type_ == "career.cast" and _guest_on(trigger):
+        return  # "appeared on CNN program Newsroom": a guest, not cast
     if type_ == "bio.died" and _in_passing(trigger):
         return  # "on the day he died", "when he died": a death told in passing
     if type_ == "speech.denial" and any(c.dep_ == "auxpass" for c in trigger.children):
@@ -343,6 +345,12 @@ def _of_the_press(context: Context, speaker: Mention) -> bool:
     span = context.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     owners = [c for c in span.root.children if c.dep_ == "poss"] if span is not None else []
     return bool(outlet) and any(o.text.lower() in outlet for o in owners)
+
+
+def _guest_on(trigger: Token) -> bool:
+    """'appeared on the radio program …': one appears in a film, on a show as a guest."""
+    preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+    return trigger.lemma_.lower() == "appear" and "on" in preps and "in" not in preps
 
 
 # Words that make a clause the time of another: "when he died", "the day he died".

@@ -42,7 +42,8 @@ def with_second(
             rule.second,
             subject=False,
             exclude=taken,
-            fallback=not rule.symmetric or bool(firsts),
+            fallback=(not rule.symmetric or bool(firsts))
+            and trigger.lemma_.lower() not in _HOST_IN_OBJECT,
         )
     if rule.reach is not None:
         seconds = [s for s in seconds if distance(s, trigger) <= rule.reach]
@@ -72,6 +73,11 @@ def with_second(
     for first in agents:
         for second in targets:
             yield [(first_role, first), (second_role, second)]
+
+
+# Verbs whose other person can only be the object's: one attends Moon's exhibition,
+# not whoever else the sentence names ("Kim and IU attended a promotional event").
+_HOST_IN_OBJECT = frozenset({"attend"})
 
 
 # What may stand between two names of one list: "A and B", "A, actor B", "A & B".

@@ -290,7 +290,12 @@ def time_near(
     ]
     clause = _clause_of(context.doc, offset)
     if said_by is not None:
-        own = [t for t in inside if _clause_of(context.doc, t.start) == clause]
+        own = [
+            t
+            for t in inside
+            if (at := _clause_of(context.doc, t.start)) == clause
+            or (at >= 0 and clause >= 0 and _conjoined(context.doc[at], context.doc[clause]))
+        ]  # "Last week, Kim appeared on a show and said …"
         if own:
             return min(own, key=lambda t: abs(t.start - offset)).time
         return _occasion_time(context, index, said_by)
