@@ -105,6 +105,16 @@ def test_a_listing_genre_is_no_work_but_an_album_of_its_name_is(annotator: Annot
     assert ("Thriller", "work") in found(annotator.annotate(album))
 
 
+def test_a_single_name_where_only_a_place_can_stand_is_a_place(annotator: Annotator) -> None:
+    text = (
+        "Peter Vance, born Llanwyddan in 1890, lived near Tonypandy. His wife was born in "
+        "Cwmbrenin and grew up in Co. Dunmore. He wrote to Kang near Kang's house."
+    )
+    names = found(annotator.annotate(text))
+    assert {n for n, t in names if t == "place"} >= {"Llanwyddan", "Tonypandy", "Cwmbrenin"}
+    assert ("Kang", "place") not in names
+
+
 def test_adjectives_made_from_names_keep_only_the_name(annotator: Annotator) -> None:
     text = "The Seoul-based label signed the Oscar-winning director Baek Ji-hoon."
     names = {n for n, _ in found(annotator.annotate(text))}

@@ -169,6 +169,8 @@ def described_label(doc: Doc, start: int, end: int) -> str | None:
         span[-1].text in PLACE_HEADS or (one_word and KOREAN_PLACE_SUFFIX.search(span.text))
     ):
         return "GPE"
+    if one_word and not personal and _where(doc, start, end):
+        return "GPE"
     i = start - 1
     while i >= 0 and start - i <= 3:
         token = doc[i]
@@ -185,6 +187,24 @@ def described_label(doc: Doc, start: int, end: int) -> str | None:
         if noun.lower_ in DESCRIBED_LABELS and noun.pos_ == "NOUN":
             return DESCRIBED_LABELS[noun.lower_]
     return None
+
+
+# Words after which a single name is a place: "born Rhayader 1819", "born in Rhayder",
+# "lived near Tonypandy", "Co. Antrim".
+_PLACE_BEFORE = frozenset({"born", "near", "co.", "county"})
+
+
+def _where(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name where only a place can stand: after 'born', 'near', 'Co.', or
+    'born in', 'lived in' (and not someone's: 'near Kim's house')."""
+    if start == 0 or (end < len(doc) and doc[end].text in {"'s", "’s"}):
+        return False
+    before = doc[start - 1].lower_
+    if before in _PLACE_BEFORE:
+        return True
+    return (
+        before in {"in", "at"} and start > 1 and doc[start - 2].lower_ in {"born", "lived", "died"}
+    )
 
 
 def consistent(

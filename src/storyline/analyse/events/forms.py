@@ -199,7 +199,10 @@ def births(context: Context, index: int, sentence: Span) -> Iterator[Event]:
 _BORN_GAP = re.compile(
     r"^[\s,]*(?:\((?:n[ée]e )?[^()]{0,30}\)[\s,]*)?(?:\(\s*)?(?:(?:who |and )?(?:was|is) )?$"
 )
-_YEAR_GAP = re.compile(r"^[\s,:]*(?:(?:in|on|about|around|circa|c\.?|ca\.?)\s*)?$")
+_YEAR_GAP = re.compile(  # "born 1981", "born in 1981", "born Rhayader 1819", "born about 1846"
+    r"^[\s,:]*(?:(?:in|at)\s+)?(?:[A-Z][\w'’.-]*[\s,]+){0,3}"
+    r"(?:(?:in|on|about|around|circa|c\.?|ca\.?)\s*)?$"
+)
 _UNSURE = re.compile(r"^\s*(?:or\b|/|\?|-\s*\d)")
 _HEDGED = re.compile(r"\b(?:might|may|could) have been\s*$|\b(?:possibly|probably)\s*$")
 _AND_NEXT = re.compile(r"^\)?\s*,?\s*and\s+$")
