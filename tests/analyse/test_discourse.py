@@ -87,6 +87,13 @@ def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
             "was a legend, he said.",
             "Kang Do-yun",
         ),
+        # "he added" is who spoke just before, not the man the article is about
+        (
+            "Singer Peter Vance was arrested on Saturday. Peter Vance denied the charge. “Fans "
+            "are divided,” said Kang Do-yun, a critic. Peter Vance's label did not answer. The "
+            "case hurts Peter Vance, he added.",
+            "Kang Do-yun",
+        ),
         # a woman's title takes the woman among those who share the surname
         (
             "Peter Vance and his sister Clara Vance spoke in court on Monday. Ms Vance said "
@@ -95,12 +102,12 @@ def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
         ),
     ],
 )
-def test_a_speaker_is_never_named_in_their_own_words_and_fits_their_title(
+def test_a_speaker_is_who_the_words_allow(
     store: SQLiteStore, tmp_path: Path, text: str, speaker: str
 ) -> None:
     events = events_of(store, tmp_path, text)
     statements = [e for e in events if e.type == "speech.statement"]
-    assert [e.participants[0].name for e in statements][-1:] == [speaker]
+    assert {e.participants[0].name for e in statements} == {speaker}
 
 
 def test_a_pronoun_object_never_means_its_own_subject(store: SQLiteStore, tmp_path: Path) -> None:

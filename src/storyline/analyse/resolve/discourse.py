@@ -109,6 +109,7 @@ PROXY_NOUNS = frozenset(
     "mother father son daughter wife husband sister brother".split()
 )
 REACH = 1500  # characters back that a word pointing back may reach
+SPEAKER_REACH = 2  # sentences back that "he added" may reach for who spoke
 # What being the article's principal person adds for a surname it shares with others:
 # news calls the principal "Jackson" and the relatives "Joe Jackson" or "Janet".
 PRINCIPAL_BONUS = 1.0
@@ -171,6 +172,7 @@ class Discourse:
         self.described: dict[str, set[str]] = {}
         self.agencies: set[str] = set()
         self.dead: set[str] = set()
+        self.last_speaker: tuple[str, int] | None = None
         self.referents: dict[int, Mention | None] = {}
         self.salience = Salience((), sentence_starts)
         self._quotes = [m.span() for m in _QUOTE.finditer(doc.text)]
@@ -229,12 +231,20 @@ class Discourse:
                     mention = self._resolve_form(pending.pop(0))
                     if mention is not None:
                         found.append(mention)
-                if token.i in self.by_token or self._describes_name(token):
-                    continue
-                if _points_back(token):
-                    self._resolve_pointer(token, index)
+                if token.i not in self.by_token and not self._describes_name(token):
+                    if _points_back(token):
+                        self._resolve_pointer(token, index)
+                self._note_speaker(token, index)
         found.extend(m for f in pending if (m := self._resolve_form(f)) is not None)
         return found
+
+    def _note_speaker(self, token: Token, sentence: int) -> None:
+        """Who spoke last: '“…,” said Choi, a professor. … , he added' is Choi."""
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
+            return
+        named = self.by_token.get(token.i) or self.referents.get(token.i)
+        if named is not None and named.type == "person" and named.entity:
+            self.last_speaker = (named.entity, sentence)
 
     def _resolve_form(self, form: SharedForm) -> Mention | None:
         owners = set(form.owners)
@@ -345,8 +355,10 @@ class Discourse:
         }
         speaker = self._speaker_of(token) if word in _PRONOUN_GENDER else None
         if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS:
-            # "he said": not one the text says is dead
+            # "he said": not one the text says is dead; the one who spoke just before
             candidates = {e: m for e, m in candidates.items() if e not in self.dead}
+            if self.last_speaker and sentence - self.last_speaker[1] <= SPEAKER_REACH:
+                speaker = speaker or self.last_speaker[0]
         if word in _ORG_NOUNS:
             candidates = {e: m for e, m in candidates.items() if self.is_agency(m)}
         bonus: dict[str, float] = {}
