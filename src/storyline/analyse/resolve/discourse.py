@@ -231,9 +231,12 @@ class Discourse:
                     mention = self._resolve_form(pending.pop(0))
                     if mention is not None:
                         found.append(mention)
-                if token.i not in self.by_token and not self._describes_name(token):
-                    if _points_back(token):
-                        self._resolve_pointer(token, index)
+                if (
+                    token.i not in self.by_token
+                    and not self._describes_name(token)
+                    and _points_back(token)
+                ):
+                    self._resolve_pointer(token, index)
                 self._note_speaker(token, index)
         found.extend(m for f in pending if (m := self._resolve_form(f)) is not None)
         return found
