@@ -105,6 +105,16 @@ def test_a_listing_genre_is_no_work_but_an_album_of_its_name_is(annotator: Annot
     assert ("Thriller", "work") in found(annotator.annotate(album))
 
 
+def test_a_title_ends_where_its_quote_does(annotator: Annotator) -> None:
+    text = (
+        "The two met later in 2011, when Lee made an appearance in Dalbit’s music video, “You "
+        "and I.” Dalbit made her debut in 2008 with single “Lost Child,” and rose to stardom "
+        "after releasing her first studio album “Growing Up” in 2009."
+    )
+    names = {n for n, t in found(annotator.annotate(text)) if t == "work"}
+    assert not any("”" in n for n in names)
+
+
 def test_a_single_name_where_only_a_place_can_stand_is_a_place(annotator: Annotator) -> None:
     text = (
         "Peter Vance, born Llanwyddan in 1890, lived near Tonypandy. His wife was born in "

@@ -186,6 +186,9 @@ NEGATIVE = [
     # a guest on a show is not cast in it; one attends an event, visiting no one
     ("Baek Ji-hoon appeared on the radio program “Night Letters” on Friday.", "career.cast"),
     ("Baek Ji-hoon and Moon Ha-rin attended a promotional event in Busan.", "personal.visit"),
+    # what is released that is no work
+    ("Tidewater Entertainment released teaser images for “Night Letters.”", "career.release"),
+    ("Tidewater Entertainment released a statement about “Night Letters.”", "career.release"),
     # the press's own analysis is no one's statement in the news
     ("Ticket sales soared, says entertainment reporter Clara Vance.", "speech.statement"),
 ]

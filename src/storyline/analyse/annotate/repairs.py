@@ -96,6 +96,9 @@ def _mended(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[i - 1].text.endswith(".") and doc[i].is_title and doc[i].is_stop:
             end = i
             break
+        if doc[i].text in {"”", "’"} and i < end - 1:
+            end = i  # '“You and I.” IU made her debut': a title ends where its quote does
+            break
     while end - 2 > start and doc[end - 1].lower_ in _ADJECTIVE_TAILS and doc[end - 2].text == "-":
         end -= 2
     # "Colony (Korea": a parenthesis the name never closes is not part of it

@@ -207,6 +207,10 @@ def _events_of(
         type_ = rule.if_negated or type_
     if rule is SPEECH and (not _is_speech(context, sentence, trigger) or _reported(trigger)):
         return
+    if type_ == "career.release" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _NO_RELEASES for c in trigger.children
+    ):
+        return  # "released a statement", "released teaser images": no work came out
     if type_ == "career.cast" and _guest_on(trigger):
         return  # "appeared on CNN program Newsroom": a guest, not cast
     if type_ == "bio.died" and _in_passing(trigger):
@@ -295,6 +299,11 @@ _NO_POSTS = frozenset(
     "percent screen space stage profit profits loss losses earnings revenue revenues sales "
     "record growth gain gains decline increase rise result results figure figures rating "
     "ratings view views".split()
+)
+# What is released that is no work: "released a statement", "released teaser images".
+_NO_RELEASES = frozenset(
+    "statement image photo picture poster teaser schedule lineup list apology report "
+    "detail figure data footage result".split()
 )
 # Verbs that mean a post only online: one shares a story, publishes in a journal.
 _WEAK_POSTS = frozenset({"share", "publish"})
