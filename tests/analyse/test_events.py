@@ -540,6 +540,34 @@ def test_quotes_after_the_one_day_the_article_gives_its_speakers_are_of_that_day
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # a day right after the verb of saying, however the parser hangs it
+        (
+            "Tidewater Entertainment said Thursday the upcoming album will have 10 tracks.",
+            "2024-05-16",
+        ),
+        # the day of what it was said in
+        (
+            "In a press statement issued Monday, Tidewater Entertainment said the album was "
+            "delayed.",
+            "2024-05-20",
+        ),
+        # a participle of saying, in a dated clause
+        ("In March, Moon Ha-rin came under fire for saying that she read the novel.", "2024-03"),
+        # said for long, not on the day
+        ("Moon Ha-rin has continuously denied the rumors.", None),
+    ],
+)
+def test_what_was_said_is_dated_by_when_it_was_said(
+    store: SQLiteStore, tmp_path: Path, text: str, when: str | None
+) -> None:
+    said = [e for e in events_of(store, tmp_path, text) if e.type.startswith("speech.")]
+    assert said
+    assert {e.time.value for e in said} == {when}
+
+
 def test_words_said_at_an_occasion_dated_before_are_of_its_day(
     store: SQLiteStore, tmp_path: Path
 ) -> None:

@@ -147,6 +147,8 @@ def in_time(
     policy = EVENT_TYPES[type_].modality
     if not (time.value and published) or policy in {"settled", "fixed"}:
         return time, modality
+    if EVENT_TYPES[type_].dated_by_report:
+        return time, modality  # dated when it was said: "said Monday it would sue"
     # compared at the coarser of the two precisions: May 19 is not after "2024-05"
     shared = min(len(time.value), len(published))
     before = time.value[:shared] < published[:shared]

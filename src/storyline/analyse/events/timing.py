@@ -69,14 +69,50 @@ def _dates_occasion(context: Context, token: Token) -> bool:
     if token.dep_ not in {"acl", "relcl"}:
         return False
     head = token.head  # "the MAMA, the biggest awards show, held late Sunday"
-    if head.lemma_.lower() in OCCASION_NOUNS:
-        return True
+    if head.lemma_.lower() in OCCASION_NOUNS or head.lemma_.lower() in _OCCASIONS:
+        return True  # "the awards show, held Sunday", "a press statement issued Monday"
     named = [head, head.head] if head.dep_ == "appos" else [head]
     return any((m := context.mention_of(t)) is not None and m.type == "event" for t in named)
 
 
 # Nouns that name an occasion: what is "held" on a day is the event named with them.
 OCCASION_NOUNS = frozenset("ceremony show gala festival awards event".split())
+
+
+# "Sidus HQ said Thursday the album …": a day right after the verb of saying is when it
+# was said, however the parser hangs it on what was said.
+_RIGHT_AFTER = re.compile(r"^\s+(?:on\s+)?$")
+
+
+def _word_end(context: Context, offset: int) -> int:
+    span = context.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.end_char if span is not None else offset
+
+
+def _said_then(doc: Doc, time_clause: int, clause: int) -> bool:
+    """The time of `time_clause` is when the words of `clause` were said: the two are
+    joined ("Last week, Kim appeared on a show and said …"), or the words hang on it
+    as a participle ("In March, Irene came under fire for saying …")."""
+    verb, said = doc[time_clause], doc[clause]
+    if _conjoined(verb, said):
+        return True
+    return said.tag_ == "VBG" and verb in said.ancestors
+
+
+def _dates_occasion_of(doc: Doc, clause: int, offset: int) -> bool:
+    """The time at `offset` dates what the words of `clause` were said in ("In a press
+    statement issued Monday, Loen said …"), not something they tell of."""
+    anchor = _speech_anchor(doc, offset)
+    if anchor is None or clause < 0 or anchor.pos_ in {"VERB", "AUX"}:
+        return False
+    if doc[clause] in anchor.ancestors:
+        return True
+    # "In a statement issued Monday, Loen said it would seek legal action": what the
+    # words say is done, it was said then
+    verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return (
+        verb is not None and verb.lemma_.lower() in SPEECH_VERBS and verb in doc[clause].ancestors
+    )
 
 
 def _conjoined(first: Token, second: Token) -> bool:
@@ -129,8 +165,8 @@ def _describes(context: Context, time: TimeMention) -> bool:
 # What says a statement was made before the day of the report.
 _EARLIER = re.compile(
     r"\b(?:previously|earlier|in the past|once|already|"
-    r"(?:(?:has|have) (?:long|often|repeatedly|always|also)|had(?: long| often| repeatedly"
-    r"| always| also)?) "
+    r"(?:(?:has|have) (?:long|often|repeatedly|always|also|continuously|consistently|"
+    r"persistently)|had(?: long| often| repeatedly| always| also)?) "
     r"(?:said|told|stated|written|claimed|maintained|denied|insisted|argued|testified))\b",
     re.I,
 )
@@ -187,7 +223,7 @@ def _dates_gathering(doc: Doc, offset: int) -> bool:
 
 _GATHERINGS = frozenset(
     "conference interview briefing showcase meeting event ceremony rally hearing "
-    "concert festival premiere".split()
+    "concert festival premiere call night gala forum session party".split()
 )
 
 
@@ -200,6 +236,8 @@ def _speech_anchor(doc: Doc, offset: int) -> Token | None:
         token = token.head
         if token.lemma_.lower() in _OCCASIONS:
             return token
+        if token.dep_ == "acl" and token.head.lemma_.lower() in _OCCASIONS:
+            continue  # "a press statement issued Monday": the statement's day
         if token.pos_ in {"VERB", "AUX"}:
             return None  # the time of another clause: "said that she signed in 2019"
     return None
@@ -294,8 +332,10 @@ def time_near(
             t
             for t in inside
             if (at := _clause_of(context.doc, t.start)) == clause
-            or (at >= 0 and clause >= 0 and _conjoined(context.doc[at], context.doc[clause]))
-        ]  # "Last week, Kim appeared on a show and said …"
+            or (at >= 0 and clause >= 0 and _said_then(context.doc, at, clause))
+            or _dates_occasion_of(context.doc, clause, t.start)
+            or _RIGHT_AFTER.match(context.document.text[_word_end(context, offset) : t.start])
+        ]
         if own:
             return min(own, key=lambda t: abs(t.start - offset)).time
         return _occasion_time(context, index, said_by)
