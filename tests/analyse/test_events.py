@@ -189,7 +189,12 @@ NEGATIVE = [
     # what is released that is no work
     ("Tidewater Entertainment released teaser images for “Night Letters.”", "career.release"),
     ("Tidewater Entertainment released a statement about “Night Letters.”", "career.release"),
+    # a comment off line is no comment on a post
+    ("Kang Do-yun added he would comment on the coroner's report.", "social.comment"),
+    # who speaks for someone is not them
+    ("Baek Ji-hoon's legal team says it expects him to be charged.", "speech.statement"),
     # the press's own analysis is no one's statement in the news
+    ("The BBC's Clara Vance in Seoul said that the move was a surprise.", "speech.statement"),
     ("Ticket sales soared, says entertainment reporter Clara Vance.", "speech.statement"),
 ]
 

@@ -243,11 +243,10 @@ def _events_of(
     ):
         return  # "shared what it was like", "posted 6.3 percent", "posted record earnings"
     if (
-        type_ == "social.post"
-        and trigger.lemma_.lower() in _WEAK_POSTS
-        and not _ONLINE.search(sentence.text)
-    ):
-        return  # "to share his personal story", "has published in a journal"
+        (type_ == "social.post" and trigger.lemma_.lower() in _WEAK_POSTS)
+        or (type_ == "social.comment" and trigger.pos_ in {"VERB", "NOUN"})
+    ) and not _ONLINE.search(sentence.text):
+        return  # "to share his personal story", "published in a journal", "he replied"
     if (
         rule.group == "personal"
         and trigger.pos_ == "NOUN"
@@ -353,7 +352,11 @@ def _of_the_press(context: Context, speaker: Mention) -> bool:
     outlet = (context.document.outlet or urlsplit(context.document.url or "").netloc).lower()
     span = context.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     owners = [c for c in span.root.children if c.dep_ == "poss"] if span is not None else []
-    return bool(outlet) and any(o.text.lower() in outlet for o in owners)
+    return any((outlet and o.text.lower() in outlet) or _PRESS.search(o.text) for o in owners)
+
+
+# Names of the press: "the BBC's Peter Bowes", "Yonhap's correspondent".
+_PRESS = re.compile(r"^(?:BBC|CNN|NBC|ABC|CBS|Reuters|AP|AFP|Yonhap|Newsbeat)$")
 
 
 def _guest_on(trigger: Token) -> bool:

@@ -106,7 +106,8 @@ PROXY_NOUNS = frozenset(
     "agency management label company representative representatives lawyer lawyers "
     "attorney attorneys family side spokesperson spokesman spokeswoman official officials "
     "aide aides publicist manager managers camp friend friends fans relative relatives "
-    "mother father son daughter wife husband sister brother".split()
+    "mother father son daughter wife husband sister brother team teams counsel staff "
+    "source sources".split()
 )
 REACH = 1500  # characters back that a word pointing back may reach
 SPEAKER_REACH = 2  # sentences back that "he added" may reach for who spoke
