@@ -105,6 +105,16 @@ def test_a_listing_genre_is_no_work_but_an_album_of_its_name_is(annotator: Annot
     assert ("Thriller", "work") in found(annotator.annotate(album))
 
 
+def test_a_member_of_a_group_with_a_name_of_words(annotator: Annotator) -> None:
+    text = (
+        "Dalbit of Silver Tide and Yeon of 2NE9 spoke at the rally. The Mayor of Seoul and "
+        "the Bank of Korea did not. Silver Tide members cheered."
+    )
+    names = found(annotator.annotate(text))
+    assert {("Dalbit", "person"), ("Silver Tide", "org"), ("Yeon", "person")} <= names
+    assert ("Mayor", "person") not in names
+
+
 def test_a_title_ends_where_its_quote_does(annotator: Annotator) -> None:
     text = (
         "The two met later in 2011, when Lee made an appearance in Dalbit’s music video, “You "

@@ -406,21 +406,46 @@ def _members_after(doc: Doc, end: int) -> Iterator[Span]:
 
 
 def _member_of_group(doc: Doc) -> Iterator[Span]:
-    """'Suga of BTS', 'CL of 2NE1': a single name, then 'of' and a group written in
-    capitals or beginning with a digit; the group too."""
+    """'Suga of BTS', 'CL of 2NE1', 'Tablo of Epik High', 'Kyuhyun of Super Junior': a
+    single name, then 'of' and a group's name (in capitals, beginning with a digit, or
+    of up to three capitalised words); the group too. Not 'Mayor of Seoul' nor 'Bank of
+    Korea': the first word is no title or company."""
     for token in doc[1:-1]:
         name = doc[token.i - 1]
-        group = doc[token.i + 1].text
-        if (
+        first = doc[token.i + 1]
+        group = first.text
+        if not (
             token.lower_ == "of"
-            and (group.isupper() or (group[:1].isdigit() and group.isalnum()))  # GOT7, 2NE1
             and _is_name_token(name)
             and (not name.text.isupper() or len(name.text) <= 2)  # "CL of 2NE1"
             and name.text not in ORG_HEADS
+            and name.text not in NOT_NAME_WORDS
             and (token.i < 2 or not _is_name_token(doc[token.i - 2]))
         ):
-            yield _span(doc, name.i, name.i + 1, "PERSON")
-            yield _span(doc, token.i + 1, token.i + 2, "ORG")
+            continue
+        if group.isupper() or (group[:1].isdigit() and group.isalnum()):  # GOT7, 2NE1
+            end = token.i + 2
+        elif _is_title(first) and first.text not in NOT_NAME_WORDS and _is_group(doc, token.i + 1):
+            end = _name_run_end(doc, token.i + 1, 3)
+        else:
+            continue
+        yield _span(doc, name.i, name.i + 1, "PERSON")
+        yield _span(doc, token.i + 1, end, "ORG")
+
+
+def _is_group(doc: Doc, start: int) -> bool:
+    """The capitalised words at `start` name a group: the text calls them one ('boy band
+    Epik High', 'Epik High members') or lists members of it ('Siwon, Yesung and Donghae
+    of Super Junior'), or they are two words ending a clause ('Kyuhyun of Super Junior
+    said')."""
+    end = _name_run_end(doc, start, 3)
+    name = doc[start:end].text
+    text = doc.text
+    if re.search(rf"\b(?:group|band|unit|trio|duo)\s+{re.escape(name)}\b", text, re.I):
+        return True
+    if re.search(rf"\b{re.escape(name)}(?:'s|’s)?\s+members?\b", text):
+        return True
+    return end - start == 2 and (end >= len(doc) or not _is_name_token(doc[end]))
 
 
 def _name_run_end(doc: Doc, start: int, limit: int) -> int:

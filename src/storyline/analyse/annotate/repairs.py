@@ -99,6 +99,9 @@ def _mended(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[i].text in {"”", "’"} and i < end - 1:
             end = i  # '“You and I.” IU made her debut': a title ends where its quote does
             break
+        if doc[i].text in {"“", "‘"}:
+            end = i  # 'John Fullbright “Songs”': a name ends where a quote opens
+            break
     while end - 2 > start and doc[end - 1].lower_ in _ADJECTIVE_TAILS and doc[end - 2].text == "-":
         end -= 2
     # "Colony (Korea": a parenthesis the name never closes is not part of it
