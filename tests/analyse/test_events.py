@@ -189,6 +189,9 @@ NEGATIVE = [
     # what is released that is no work
     ("Tidewater Entertainment released teaser images for “Night Letters.”", "career.release"),
     ("Tidewater Entertainment released a statement about “Night Letters.”", "career.release"),
+    # a first time in one field is not the debut
+    ("Moon Ha-rin and Baek Ji-hoon made their Hollywood debuts this year.", "career.debut"),
+    ("Moon Ha-rin made her acting debut in “Salt Road.”", "career.debut"),
     # a comment off line is no comment on a post
     ("Kang Do-yun added he would comment on the coroner's report.", "social.comment"),
     # who speaks for someone is not them
@@ -571,6 +574,14 @@ def test_what_was_said_is_dated_by_when_it_was_said(
     said = [e for e in events_of(store, tmp_path, text) if e.type.startswith("speech.")]
     assert said
     assert {e.time.value for e in said} == {when}
+
+
+def test_an_acceptance_speech_is_of_the_ceremony_s_day(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Baek Ji-hoon won the grand prize at the Harbor Drama Awards, which was held on "
+        "Friday. In his acceptance speech, he said, “I had a lot of worries.”"
+    )
+    assert one(events_of(store, tmp_path, text), "speech.statement").time.value == "2024-05-17"
 
 
 def test_words_said_at_an_occasion_dated_before_are_of_its_day(

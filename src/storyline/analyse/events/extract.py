@@ -211,6 +211,8 @@ def _events_of(
         c.dep_ == "dobj" and c.lemma_.lower() in _NO_RELEASES for c in trigger.children
     ):
         return  # "released a statement", "released teaser images": no work came out
+    if type_ == "career.debut" and _debut_in_part(trigger):
+        return  # "made their Hollywood debuts", "her acting debut": not the debut
     if type_ == "career.cast" and _guest_on(trigger):
         return  # "appeared on CNN program Newsroom": a guest, not cast
     if type_ == "bio.died" and _in_passing(trigger):
@@ -359,6 +361,18 @@ def _of_the_press(context: Context, speaker: Mention) -> bool:
 _PRESS = re.compile(r"^(?:BBC|CNN|NBC|ABC|CBS|Reuters|AP|AFP|Yonhap|Newsbeat)$")
 
 
+def _debut_in_part(trigger: Token) -> bool:
+    """'their Hollywood debuts', 'her acting debut', 'his solo debut': a first time in
+    one field or market, not the career's start (but 'her official debut' is it)."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lower_ not in _WHOLE_DEBUT
+        for c in trigger.children
+    )
+
+
+_WHOLE_DEBUT = frozenset("official first formal long-awaited highly-anticipated".split())
+
+
 def _guest_on(trigger: Token) -> bool:
     """'appeared on the radio program …': one appears in a film, on a show as a guest."""
     preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
@@ -430,6 +444,25 @@ def _date_by_occasion(context: Context, events: list[Event]) -> None:
             time = next((dated[p.entity] for p in event.participants if p.entity in dated), None)
             if time is not None:
                 event.time = time
+    occasion = context.discourse.occasion if context.discourse else None
+    ceremony = dated.get(occasion.entity or "") if occasion is not None else None
+    if occasion is None and len(set(dated.values())) == 1:
+        ceremony = next(iter(dated.values()))  # the one occasion the text dates
+    for event in events:
+        # "In his acceptance speech, he said …": said at the ceremony, on its day
+        if (
+            ceremony is not None
+            and event.type == "speech.statement"
+            and not event.time.text
+            and _AT_CEREMONY.search(event.evidence[0].text)
+        ):
+            event.time = ceremony
+
+
+_AT_CEREMONY = re.compile(
+    r"\bacceptance speech\b|\baccepting (?:the|his|her|their) (?:award|prize|trophy)\b",
+    re.I,
+)
 
 
 def _event_named_before(context: Context, noun: Token) -> Mention | None:
