@@ -368,6 +368,25 @@ def test_a_listing_casts_each_synopsis_in_its_own_entry(store: SQLiteStore, tmp_
     }
 
 
+def test_a_listing_entry_is_its_title_s_release_by_its_director(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "The quiet life of a fisherman ends.  Harbor Lights  (Korea)   Opened May 16  Drama. "
+        "Directed by Kang Do-yun.  Glass Garden Opening May 30. Thriller. Directed by Peter "
+        "Vance."
+    )
+    releases = {
+        tuple(p.name for p in e.participants): (e.time.value, e.modality)
+        for e in events_of(store, tmp_path, text)
+        if e.type == "career.release"
+    }
+    assert releases == {
+        ("Kang Do-yun", "Harbor Lights"): ("2024-05-16", "asserted"),
+        ("Peter Vance", "Glass Garden"): ("2024-05-30", "planned"),
+    }
+
+
 def test_events_follow_merged_entities(store: SQLiteStore, tmp_path: Path) -> None:
     events_of(store, tmp_path, "Moon Ha Rin liked Baek Ji-hoon's post.")
     (tmp_path / "b.txt").write_text("News\n\nMoon Ha-rin, also Moon Ha Rin, smiled.", "utf-8")

@@ -120,12 +120,16 @@ NOT_NAME_WORDS = (
 
 
 # A box-office or TV listing's entry: "The Grand Heist (Korea)\nOpened Aug. 8\nAction.
-# Comedy. Directed by …", or run into one line, "… too late.  Montage Opened May 16.".
+# Comedy. Directed by …", or run into one line, "… too late.  Montage Opened May 16.",
+# "The Day After  (Korea)   Opened July 6".
 # Its title is a work, and what its synopsis casts ("Miri (Min Hyo-rin)") is cast in it.
 _OPENED = r"\s*Open(?:ed|ing|s)\s+(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b"
+_COUNTRY = r"\s*\([A-Z][\w.,/ -]{1,40}\)"
 LISTING_ENTRY = re.compile(
-    r"(?m)^(?P<title>[A-Z0-9][^\n()]{0,60}?)\s*\([A-Z][\w.,/ -]{1,40}\)\s*\n"
+    r"(?m)^(?P<title>[A-Z0-9][^\n()]{0,60}?)"
+    + _COUNTRY
+    + r"\s*\n"
     + _OPENED
-    + r"|(?:(?<=[.!?”\"] )|(?<=[.!?”\"]  )|^)(?P<runon>[A-Z0-9][\w'’:!?&-]*"
-    r"(?:\s(?:[a-z]{1,4}\s){0,2}[A-Z0-9][\w'’:!?&-]*){0,5})" + _OPENED
+    + r"|(?:(?<=[.!?”\"] )|(?<=[.!?”\"]  )|(?<=[.!?”\"]   )|^)(?P<runon>[A-Z0-9][\w'’:!?&-]*"
+    r"(?: (?:[a-z]{1,4} ){0,2}[A-Z0-9][\w'’:!?&-]*){0,5})(?:" + _COUNTRY + r")?" + _OPENED
 )

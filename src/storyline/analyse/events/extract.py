@@ -20,6 +20,7 @@ from storyline.analyse.events.forms import (
     cast_list,
     characters,
     joint_works,
+    listing_releases,
     played_by,
     star_of,
 )
@@ -115,6 +116,7 @@ def _sentence_events(context: Context, index: int, sentence: Span) -> Iterator[E
         births(context, index, sentence),
         joint_works(context, index, sentence),
         played_by(context, index, sentence),
+        listing_releases(context, index, sentence),
     ):
         key = (event.type, tuple(p.entity for p in event.participants))
         # a character's doings are the story's, not news: "Goo Chan-sung (Yeo Jin-goo)",

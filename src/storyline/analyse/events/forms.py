@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from storyline.analyse.annotate.cues import LISTING_ENTRY
 from storyline.analyse.events.build import make_event
 from storyline.analyse.events.context import Context, in_quotes, sentence_mentions, unique
 from storyline.analyse.events.participants import AND, head_and_conjuncts, work_in_mind
@@ -25,6 +26,39 @@ _JOINT_WORK = re.compile(
     re.IGNORECASE,
 )
 _PLANNED_WORDS = ("upcoming", "planned", "next", "collaboration")
+
+
+def listing_releases(context: Context, index: int, sentence: Span) -> Iterator[Event]:
+    """'The Grand Heist (Korea) / Opened Aug. 8 / Action. Comedy. Directed by Kim
+    Joo-ho.': a listing's entry is its title's release on that day, by its director."""
+    text = context.document.text
+    for match in LISTING_ENTRY.finditer(text):
+        opened = _OPENED_WORD.search(text, match.start(), match.end())
+        if opened is None or not sentence.start_char <= opened.start() < sentence.end_char:
+            continue
+        group = "title" if match.group("title") else "runon"
+        work = next(
+            (m for m in context.mentions_starting(match.start(group), match.end(group))
+             if m.type == "work"),
+            None,
+        )  # fmt: skip
+        trigger = sentence.doc.char_span(opened.start(), opened.end(), alignment_mode="expand")
+        if work is None or trigger is None:
+            continue
+        participants: list[tuple[str, Mention]] = [("work", work)]
+        directed = _DIRECTED.search(text, match.end(), match.end() + 160)
+        director = next(
+            (m for m in context.mentions_starting(directed.end(), directed.end() + 40)
+             if m.type == "person"),
+            None,
+        ) if directed else None  # fmt: skip
+        if director is not None:
+            participants.insert(0, ("person", director))
+        yield make_event(context, index, sentence, "career.release", trigger.root, participants)
+
+
+_OPENED_WORD = re.compile(r"\bOpen(?:ed|ing|s)\b")
+_DIRECTED = re.compile(r"\bDirected by\s+")
 
 
 def joint_works(context: Context, index: int, sentence: Span) -> Iterator[Event]:
