@@ -122,6 +122,17 @@ def test_people_sharing_a_surname_stay_apart(store: SQLiteStore, tmp_path: Path)
     assert neul.id != eun.id and len(eun.documents) == 2
 
 
+def test_a_bare_surname_joins_the_namesake_that_keeps_its_company(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    add(store, tmp_path, "a.txt", "Trial\n\nDr Peter Vance treated Moon Ha-rin and Baek Ji-hoon.")
+    add(store, tmp_path, "b.txt", "Radio\n\nHost Clara Vance played songs by Kang Min-ho.")
+    add(store, tmp_path, "c.txt", "Court\n\nDr Vance said Moon Ha-rin and Baek Ji-hoon were ill.")
+    peter = entity(store, "Peter Vance")
+    assert len(peter.documents) == 2
+    assert entity(store, "Clara Vance").id != peter.id
+
+
 def test_a_later_document_merges_two_stored_entities(store: SQLiteStore, tmp_path: Path) -> None:
     add(store, tmp_path, "a.txt", "Cast\n\nMoon Ha-rin joined the cast of a new drama.")
     add(store, tmp_path, "b.txt", "Viral\n\nA photo posted by @harin_moon went viral on Sunday.")

@@ -164,14 +164,14 @@ def contextual_matches(
                 ):
                     return [(candidate, key)]
         elif key.startswith("l:") and all(len(n.split()) == 1 for n in entity.names):
-            # "Dr Murray" alone for a stored "Conrad Murray", the only Murray in such company
+            # "Dr Murray" alone for a stored "Conrad Murray", the Murray of such company
             full = [
                 c
                 for c in stored
                 if c.type == "person" and len(c.name.split()) > 1 and c.id not in context
             ]
-            if len(full) == 1 and store.shared_context(full[0].id, context) >= SHARED_CONTEXT:
-                return [(full[0], key)]
+            if (chosen := _clearly_in_company(store, full, context)) is not None:
+                return [(chosen, key)]
         elif key.startswith("g:") and not _has_full_korean_name(entity.names):
             people = [c for c in stored if c.type == "person" and c.id not in context]
             full = [c for c in people if romanisation_key(c.name)]
@@ -182,6 +182,24 @@ def contextual_matches(
                 if group:
                     break
     return []
+
+
+def _clearly_in_company(
+    store: EntityStore, candidates: Sequence[StoredEntity], context: set[str]
+) -> StoredEntity | None:
+    """The one candidate that keeps the document's company: enough shared context, and
+    twice as much as any other candidate ("Conrad Murray" beside Michael Jackson, not
+    the radio host Colin Murray)."""
+    shared = sorted(
+        ((store.shared_context(c.id, context), c) for c in candidates),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    if not shared or shared[0][0] < SHARED_CONTEXT:
+        return None
+    if len(shared) > 1 and shared[0][0] < 2 * shared[1][0]:
+        return None
+    return shared[0][1]
 
 
 def _has_full_korean_name(names: Iterable[str]) -> bool:
