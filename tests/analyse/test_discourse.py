@@ -126,3 +126,12 @@ def test_a_noun_before_a_name_describes_it_and_points_nowhere(
     events = events_of(store, tmp_path, text)
     meet = one(events, "personal.meet")
     assert [p.name for p in meet.participants] == ["Baek Ji-hoon", "Moon Ha-rin"], found(events)
+
+
+def test_a_doctor_by_title_is_not_the_singer(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Dr Peter Vance treated Baek Ji-hoon. Dr Peter Vance was charged on Monday. "
+        "Dr Peter Vance denied it. The coroner ruled the singer died from an overdose."
+    )
+    died = [e for e in events_of(store, tmp_path, text) if e.type == "bio.died"]
+    assert [p.name for e in died for p in e.participants] in ([], ["Baek Ji-hoon"])

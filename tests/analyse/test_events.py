@@ -192,6 +192,8 @@ NEGATIVE = [
     # a first time in one field is not the debut
     ("Moon Ha-rin and Baek Ji-hoon made their Hollywood debuts this year.", "career.debut"),
     ("Moon Ha-rin made her acting debut in “Salt Road.”", "career.debut"),
+    # the possessor of another person is not that person
+    ("Baek Ji-hoon's former doctor has denied a charge of manslaughter.", "speech.denial"),
     # a comment off line is no comment on a post
     ("Kang Do-yun added he would comment on the coroner's report.", "social.comment"),
     # who speaks for someone is not them
@@ -271,6 +273,11 @@ def test_a_birth_is_the_name_before_born_and_the_year_after(
         ),
         ("Moon Ha-rin liked Baek Ji-hoon's post on Sunday.", "social.like", "asserted"),
         ("Moon Ha-rin has been lined up to perform at the gig.", "career.concert", "planned"),
+        (
+            "Moon Ha-rin was due to stage a series of concerts in Busan.",
+            "career.concert",
+            "planned",
+        ),
         (
             "Tidewater Entertainment said it will take legal action against Clara Vance.",
             "speech.legal_action",

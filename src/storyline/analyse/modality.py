@@ -36,7 +36,7 @@ HOPED = re.compile(
 # Verbs that put what they govern in the future: "slated to share", "plans to sue".
 _PLAN_VERBS = frozenset(
     "slate plan schedule set expect review consider prepare aim intend decide agree "
-    "negotiate offer line book".split()  # "lined up to perform", "booked to play"
+    "negotiate offer line book due".split()  # "lined up to perform", "was due to stage"
 )
 
 
@@ -56,7 +56,7 @@ def planned(trigger: Token, type_: EventTypeName, text: str) -> bool:
     """Planned: a future auxiliary on the trigger or its clause, a planning verb that
     governs it ('slated to share'), or, for a casting, an upcoming work."""
     token = trigger
-    for _ in range(4):
+    for _ in range(6):  # "was due to stage a series of concerts"
         if any(c.lower_ in _FUTURE_AUX for c in token.children if c.dep_ == "aux"):
             return True
         if token.i != trigger.i and _PLAN_VERBS & {token.lemma_.lower(), _stem(token.lower_)}:

@@ -359,6 +359,15 @@ def _subject_tokens(trigger: Token) -> list[Token]:
     return [t for a in agents for t in head_and_conjuncts(a)]
 
 
+# Nouns for another person than their possessor: "Jackson's former doctor has denied …"
+# is the doctor.
+_OTHERS = frozenset(
+    "doctor physician nurse bodyguard driver assistant coach teacher director producer "
+    "girlfriend boyfriend partner ex-lover ex-girlfriend ex-boyfriend colleague co-star "
+    "costar bandmate junior senior".split()
+)
+
+
 def head_and_conjuncts(token: Token) -> list[Token]:
     """'Song and Han': both; "Ryu's ex-lover, Hyeri": Hyeri before Ryu (a possessor,
     however the parser attached it, is not the one acting, and never one whose agency
@@ -376,7 +385,7 @@ def head_and_conjuncts(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in {"conj", "appos", "compound"}:
             out.extend(head_and_conjuncts(child))
-    if token.lower_ not in PROXY_NOUNS:
+    if token.lower_ not in PROXY_NOUNS | _OTHERS:
         out.extend(c for c in token.children if c.dep_ == "poss")
     owners = [t for t in out if any(c.dep_ == "case" for c in t.children)]
     possessed = owners + [c for t in owners for c in t.children if c.dep_ == "compound"]

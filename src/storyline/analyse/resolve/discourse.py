@@ -282,13 +282,18 @@ class Discourse:
             return None
         if span.start > 0 and (title := self.doc[span.start - 1].lower_) in _TITLES:
             return _TITLES[title]
-        if span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return self._bound_gender(span.root)
+
+    def _bound_gender(self, subject: Token) -> str | None:
+        """The gender the pronouns of a subject's own clause give it ('Kim was found
+        dead at her home')."""
+        if subject.dep_ not in {"nsubj", "nsubjpass"}:
             return None
-        verb = span.root.head
+        verb = subject.head
         genders = {
             _GENDERED[t.lower_]
             for t in verb.subtree
-            if t.lower_ in _GENDERED and _bound_by(t, verb, span.root)
+            if t.lower_ in _GENDERED and _bound_by(t, verb, subject)
         }
         return genders.pop() if len(genders) == 1 else None
 
@@ -539,6 +544,8 @@ def _describing_words(span: Span) -> set[str]:
     Murray', 'Conrad Murray, the doctor': the lower-case words that describe a name."""
     doc = span.doc
     words = set()
+    if span.start > 0 and doc[span.start - 1].lower_ in {"dr", "dr."}:
+        words.add("doctor")  # "Dr Murray" is a doctor, and not "the singer"
     i = span.start - 1
     while i >= 0 and span.start - i <= 4:
         token = doc[i]
