@@ -1,6 +1,9 @@
 """When: the time expression of the sentence nearest the trigger, in its own clause,
-never one of an aside or a year that names a work; a sentence that follows the one
-before ("after this post") takes that one's time."""
+never one of another clause's event, of an aside or a year that names a work; a
+sentence that follows the one before ("after this post") takes that one's time. What
+was said is dated when it was said: by its clause, the verb of saying, the statement or
+occasion it was said in (named, or the one day an article gives its speakers), else by
+the report."""
 
 from __future__ import annotations
 
