@@ -410,6 +410,7 @@ def _member_of_group(doc: Doc) -> Iterator[Span]:
     single name, then 'of' and a group's name (in capitals, beginning with a digit, or
     of up to three capitalised words); the group too. Not 'Mayor of Seoul' nor 'Bank of
     Korea': the first word is no title or company."""
+    text: str | None = None  # doc.text joins every token: once, when needed
     for token in doc[1:-1]:
         name = doc[token.i - 1]
         first = doc[token.i + 1]
@@ -425,7 +426,10 @@ def _member_of_group(doc: Doc) -> Iterator[Span]:
             continue
         if group.isupper() or (group[:1].isdigit() and group.isalnum()):  # GOT7, 2NE1
             end = token.i + 2
-        elif _is_title(first) and first.text not in NOT_NAME_WORDS and _is_group(doc, token.i + 1):
+        elif _is_title(first) and first.text not in NOT_NAME_WORDS:
+            text = doc.text if text is None else text
+            if not _is_group(doc, text, token.i + 1):
+                continue
             end = _name_run_end(doc, token.i + 1, 3)
         else:
             continue
@@ -433,14 +437,13 @@ def _member_of_group(doc: Doc) -> Iterator[Span]:
         yield _span(doc, token.i + 1, end, "ORG")
 
 
-def _is_group(doc: Doc, start: int) -> bool:
+def _is_group(doc: Doc, text: str, start: int) -> bool:
     """The capitalised words at `start` name a group: the text calls them one ('boy band
     Epik High', 'Epik High members') or lists members of it ('Siwon, Yesung and Donghae
     of Super Junior'), or they are two words ending a clause ('Kyuhyun of Super Junior
     said')."""
     end = _name_run_end(doc, start, 3)
     name = doc[start:end].text
-    text = doc.text
     if re.search(rf"\b(?:group|band|unit|trio|duo)\s+{re.escape(name)}\b", text, re.I):
         return True
     if re.search(rf"\b{re.escape(name)}(?:'s|’s)?\s+members?\b", text):

@@ -147,10 +147,15 @@ _GENRES = frozenset(
 
 
 def _genre_line(span: Span) -> bool:
-    """A genre word that is a sentence by itself: a listing's genre, no work's name
-    (but "his album Thriller" is one)."""
-    words = [t for t in span.sent if not t.is_punct and not t.is_space]
-    return len(words) == len(span) == 1 and span.text.lower() in _GENRES
+    """A genre word that is a sentence by itself ("… May 16. Thriller. Drama."): a
+    listing's genre, no work's name (but "his album Thriller" is one)."""
+    if len(span) != 1 or span.text.lower() not in _GENRES:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    opens = before is None or before.is_space or before.text in {".", "!", "?"}
+    return opens and after is not None and after.text == "."
 
 
 def _quoted(span: Span) -> bool:

@@ -36,6 +36,8 @@ class Context:
     main_person: list[Mention | None] = field(default_factory=list)  # once known
     artists: dict[str, Mention | None] = field(default_factory=dict)  # of agencies
     characters: dict[str, Mention] = field(default_factory=dict)  # their actors
+    # a listing's entries (`annotate.cues.LISTING_ENTRY` matches), found once
+    entries: list[re.Match[str]] = field(default_factory=list)
 
     def mention_of(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from storyline.analyse.annotate import PLATFORMS
+from storyline.analyse.annotate.cues import LISTING_ENTRY
 from storyline.analyse.events.build import make_event
 from storyline.analyse.events.context import QUOTE, Context, quoted_tokens, sentence_mentions
 from storyline.analyse.events.forms import (
@@ -80,6 +81,7 @@ def extract_events(
     )
     context.by_token = context.discourse.by_token
     context.characters = characters(context)
+    context.entries = list(LISTING_ENTRY.finditer(document.text))
     found: list[Event] = []
     for index, (start, end) in enumerate(context.sentences):
         sentence = doc.char_span(start, end, alignment_mode="expand")

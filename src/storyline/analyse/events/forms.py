@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from storyline.analyse.annotate.cues import LISTING_ENTRY
 from storyline.analyse.events.build import make_event
 from storyline.analyse.events.context import Context, in_quotes, sentence_mentions, unique
 from storyline.analyse.events.participants import AND, head_and_conjuncts, work_in_mind
@@ -32,7 +31,7 @@ def listing_releases(context: Context, index: int, sentence: Span) -> Iterator[E
     """'The Grand Heist (Korea) / Opened Aug. 8 / Action. Comedy. Directed by Kim
     Joo-ho.': a listing's entry is its title's release on that day, by its director."""
     text = context.document.text
-    for match in LISTING_ENTRY.finditer(text):
+    for match in context.entries:
         opened = _OPENED_WORD.search(text, match.start(), match.end())
         if opened is None or not sentence.start_char <= opened.start() < sentence.end_char:
             continue

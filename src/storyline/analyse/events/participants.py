@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from storyline.analyse.annotate.cues import LISTING_ENTRY, PERSON_CUES
+from storyline.analyse.annotate.cues import PERSON_CUES
 from storyline.analyse.events.context import (
     Context,
     distance,
@@ -132,7 +132,7 @@ def work_in_mind(context: Context, trigger: Token) -> list[Mention]:
     about), if one clearly is; in a listing's entry, the entry's title, or nothing."""
     if context.discourse is None:
         return []
-    entries = [m for m in LISTING_ENTRY.finditer(context.document.text) if m.start() < trigger.idx]
+    entries = [m for m in context.entries if m.start() < trigger.idx]
     if entries:
         start = entries[-1].start()
         return [m for m in context.mentions if m.type == "work" and start <= m.start][:1]

@@ -282,6 +282,8 @@ def _named_occasion(context: Context, index: int) -> TimeValue | None:
         for t in sentence or ()
         if t.lemma_.lower() in _GATHERINGS and any(c.lower_ == "the" for c in t.children)
     }
+    if not nouns:
+        return None
     for back in range(index - 1, -1, -1):
         first, last = context.sentences[back]
         earlier = context.doc.char_span(first, last, alignment_mode="expand")
