@@ -18,7 +18,7 @@ from storyline.analyse.events.context import (
     unique,
 )
 from storyline.analyse.eventtypes import PEOPLE, EventType
-from storyline.analyse.resolve.discourse import PROXY_NOUNS
+from storyline.analyse.resolve.discourse import AGENCY_NOUNS, PROXY_NOUNS
 from storyline.models import EntityType, Mention
 
 if TYPE_CHECKING:
@@ -527,14 +527,11 @@ def _stated_artist(context: Context, org: Mention) -> Mention | None:
     return None
 
 
-_AGENCY_NOUNS = frozenset({"agency", "label", "management"})
-
-
 def _owner_before(context: Context, span: Span) -> Mention | None:
     """'IU's agency EDAM Entertainment', however parsed: the person whose agency the
     words just before the name say it is."""
     doc = span.doc
-    if span.start < 3 or doc[span.start - 1].lower_ not in _AGENCY_NOUNS:
+    if span.start < 3 or doc[span.start - 1].lower_ not in AGENCY_NOUNS:
         return None
     if doc[span.start - 2].lower_ not in {"'s", "’s", "'", "’"}:
         return None
@@ -555,7 +552,7 @@ def _find_main_person(context: Context) -> Mention | None:
     owners = [
         owner
         for token in context.doc
-        if token.lower_ in _AGENCY_NOUNS
+        if token.lower_ in AGENCY_NOUNS
         for child in token.children
         if child.dep_ == "poss"
         and (owner := context.mention_of(child) or referent(context, child, PEOPLE)) is not None

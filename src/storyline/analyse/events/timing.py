@@ -333,13 +333,14 @@ def time_near(
     ]
     clause = _clause_of(context.doc, offset)
     if said_by is not None:
+        verb_end = _word_end(context, offset)
         own = [
             t
             for t in inside
             if (at := _clause_of(context.doc, t.start)) == clause
             or (at >= 0 and clause >= 0 and _said_then(context.doc, at, clause))
             or _dates_occasion_of(context.doc, clause, t.start)
-            or _RIGHT_AFTER.match(context.document.text[_word_end(context, offset) : t.start])
+            or _RIGHT_AFTER.match(context.document.text[verb_end : t.start])
         ]
         if own:
             return min(own, key=lambda t: abs(t.start - offset)).time

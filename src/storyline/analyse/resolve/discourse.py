@@ -96,7 +96,7 @@ _AGENCY_WORDS = frozenset(
     "Entertainment Ent. Agency Management Studio Studios Music Label Company Co. Pictures "
     "Media Corp. Inc.".split()
 )
-_AGENCY_NOUNS = frozenset({"agency", "label", "management"})
+AGENCY_NOUNS = frozenset({"agency", "label", "management"})  # "his agency", "her label"
 _MALE_NAMES = words("male_given_names")
 _FEMALE_NAMES = words("female_given_names")
 # Verbs of saying (the registry's, for statements), and who speaks for someone else:
@@ -203,7 +203,7 @@ class Discourse:
             self.dead.add(entity)
         if mention.type == "org":
             near = self.doc[max(span.start - 4, 0) : span.end + 4]
-            if any(t.lower_ in _AGENCY_NOUNS for t in near):
+            if any(t.lower_ in AGENCY_NOUNS for t in near):
                 self.agencies.add(entity)
         weight = ROLE_WEIGHTS[grammatical_role(span.root)]
         if self._quoted(mention.start):
