@@ -237,3 +237,40 @@ def test_groups_their_members_and_where_names_end(
     annotator: Annotator, text: str, names: set[tuple[str, str]]
 ) -> None:
     assert names <= found(annotator.annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("“Weekend Farm,” released on May 9, drew 2 million viewers.", "Weekend Farm"),
+        ("Baek Ji-hoon starred in the drama “Kang Min-jae” last year.", "Kang Min-jae"),
+        ("Moon Ha-rin starred in “Salt Road (2021).”", "Salt Road"),
+        ("The best actress award went to Seo Yu-na of “Geneva.”", "Geneva"),
+    ],
+)
+def test_what_a_quote_holds_alone_is_a_title(annotator: Annotator, text: str, work: str) -> None:
+    assert (work, "work") in found(annotator.annotate(text))
+
+
+def test_a_nickname_in_quotes_is_no_title(annotator: Annotator) -> None:
+    text = "Fans gave Moon Ha-rin the nickname “Nation's Little Sister” years ago."
+    assert not any(kind == "work" for _, kind in found(annotator.annotate(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("The show aired live on state broadcaster HBC on Friday.", "HBC", "org"),
+        ("Veteran broadcaster Oh Tae-rim hosted the show.", "Oh Tae-rim", "person"),
+        ("Bora Brewery hired Baek Ji-hoon as its model.", "Bora Brewery", "org"),
+        (
+            "The agency said Jinjin, Cha Min-jun, Moonbin and Sanha renewed their contracts.",
+            "Jinjin",
+            "person",
+        ),
+    ],
+)
+def test_a_name_takes_the_type_its_neighbours_give_it(
+    annotator: Annotator, text: str, name: str, kind: str
+) -> None:
+    assert (name, kind) in found(annotator.annotate(text))

@@ -756,3 +756,87 @@ def test_a_quote_that_runs_on_hopes_what_its_later_sentences_hope(
         "It would be great if we could film together.”"
     )
     assert one(events_of(store, tmp_path, text), "speech.statement").modality == "hoped"
+
+
+def _awards(events: list[Event]) -> set[tuple[tuple[str, str], ...]]:
+    return {
+        tuple((p.role, p.name) for p in e.participants) for e in events if e.type == "career.award"
+    }
+
+
+def test_every_winner_an_award_list_names(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "The 9th Harbor Drama Awards were held in Seoul on Thursday. In the drama category, "
+        "the best actor award went to Baek Ji-hoon of “Salt Road” and the best actress award "
+        "to Moon Ha-rin of “Winter Lantern.” The best acting awards were given to actor Kang "
+        "Min-jae and actress Seo Yu-na. The festival conferred the special award to Oh Tae-rim. "
+        "The awards for best supporting actor and actress went to Ryu Jin-ho for “Glass Road” "
+        "and Han Bo-ra for “Quiet Tide,” respectively. The best variety show award went to "
+        "HBC variety show “Weekend Farm.” The popularity award went to several stars, "
+        "including Lumina’s Jo Eun-bi, Yoon Ha-rin and Park Se-jin."
+    )
+    winners = {names[0] for names in _awards(events_of(store, tmp_path, text))}
+    assert winners == {
+        ("person", "Baek Ji-hoon"),
+        ("person", "Moon Ha-rin"),
+        ("person", "Kang Min-jae"),
+        ("person", "Seo Yu-na"),
+        ("person", "Oh Tae-rim"),
+        ("person", "Ryu Jin-ho"),
+        ("person", "Han Bo-ra"),
+        ("work", "Weekend Farm"),
+        ("person", "Jo Eun-bi"),
+        ("person", "Yoon Ha-rin"),
+        ("person", "Park Se-jin"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbor Drama Awards gave various awards to other actors from “Winter Lantern.”",
+        "The grand prize of the Harbor Drama Awards was awarded to Baek Ji-hoon.",
+    ],
+)
+def test_who_gives_a_prize_or_the_prize_itself_is_no_winner(
+    store: SQLiteStore, tmp_path: Path, text: str
+) -> None:
+    winners = {names[0][1] for names in _awards(events_of(store, tmp_path, text))}
+    assert winners <= {"Baek Ji-hoon"}
+
+
+def test_the_one_ceremony_a_text_names_is_the_occasion_of_its_prizes(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Moon Ha-rin outshone Baek Ji-hoon at the 9th Harbor Drama Awards held at Coex in "
+        "Seoul on Thursday. She thanked her fans. In the short drama section, the best actress "
+        "award went to Seo Yu-na. The HDA gave its special award to Kang Min-jae."
+    )
+    events = events_of(store, tmp_path, text)
+    assert _awards(events) == {
+        (("person", "Seo Yu-na"), ("award", "Harbor Drama Awards")),
+        (("person", "Kang Min-jae"), ("award", "Harbor Drama Awards")),
+    }
+    assert {e.time.value for e in events if e.type == "career.award"} == {"2024-05-16"}
+
+
+def test_respectively_pairs_each_person_with_their_title(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Moon Ha-rin and Baek Ji-hoon starred in the drama “Winter Lantern” and the film "
+        "“Salt Road (2021),” respectively. Kang Min-jae starred in the drama “Glass Road” "
+        "and the film “Quiet Tide.”"
+    )
+    casts = {
+        tuple(p.name for p in e.participants)
+        for e in events_of(store, tmp_path, text)
+        if e.type == "career.cast"
+    }
+    assert casts == {
+        ("Moon Ha-rin", "Winter Lantern"),
+        ("Baek Ji-hoon", "Salt Road"),
+        ("Kang Min-jae", "Glass Road"),
+        ("Kang Min-jae", "Quiet Tide"),
+    }

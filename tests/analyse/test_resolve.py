@@ -223,3 +223,14 @@ def test_the_name_a_person_goes_by_most_is_canonical(store: SQLiteStore, tmp_pat
 def test_two_spellings_of_one_given_name_are_one_person(store: SQLiteStore, tmp_path: Path) -> None:
     add(store, tmp_path, "a.txt", "Film\n\nActor Hye-jun met actor Hye-joon on Friday.")
     assert set(entity(store, "Hye-jun").aliases) == {"Hye-jun", "Hye-joon"}
+
+
+def test_initials_are_the_name_they_spell(annotator: Annotator) -> None:
+    text = (
+        "The Harbor Drama Festival opened on Friday. The HDF gave its grand prize to Moon "
+        "Ha-rin. The Fair Trade Commission said the FTC would look into it."
+    )
+    names = {e.display: {m.text for m in e.mentions} for e in local(annotator, text)}
+    assert names["Harbor Drama Festival"] == {"Harbor Drama Festival", "HDF"}
+    assert names["Fair Trade Commission"] == {"Fair Trade Commission", "FTC"}
+    assert "HDF" not in names and "FTC" not in names

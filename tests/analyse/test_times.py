@@ -100,6 +100,8 @@ def test_the_table_is_long_enough() -> None:
         "The film sold 2,024 tickets.",
         "Sales rose 20 percent in the 2010s.",
         "Lee Sun-kyun starred in it.",
+        "She starred in “Winter Lantern (2018).”",  # the year of a title dates nothing
+        "She starred in “Winter Lantern” (2018) and “Salt Road (2021),” both dramas.",
     ],
 )
 def test_words_that_are_no_dates(text: str) -> None:

@@ -115,6 +115,8 @@ def _type(
     return EventType(type=type_, lemmas=frozenset(lemmas.split()), phrases=tuple(phrases), **kw)
 
 
+_AWARD = r"\b(?:prize|award|honou?r|trophy|trophie|title|accolade)s?"
+_GIVEN = "(?:given|gave|presented|handed|conferred|bestowed|awarded)"
 _TYPES: tuple[EventType, ...] = (
     _type(
         "social.like",
@@ -372,7 +374,10 @@ _TYPES: tuple[EventType, ...] = (
     ),
     _type(
         "career.award",
-        phrases=[r"\b(?:prize|award|honou?r|trophy|title)s? went to\b", r"\bwas awarded to\b"],
+        phrases=[
+            _AWARD + r"\b(?: for [\w ]{1,40}?)? (?:went|(?:was|were) " + _GIVEN + r") to\b",
+            r"\b" + _GIVEN + r"\b[\w ,'’-]{0,40}" + _AWARD + r"\s+to\b",
+        ],
         variant="went to",
         summary="[{person}][{work}] won an award[ at {award}].",
         roles=("person", "award"),

@@ -99,6 +99,8 @@ def find_times(text: str, published: Published | None = None) -> list[TimeMentio
             start, end = match.span()
             if any(s < end and start < e for s, e in taken) or _lower_case_name(match):
                 continue
+            if _year_of_a_title(text, start, end):
+                continue
             taken.append((start, end))
             try:
                 value = _normalise(kind, match, reference)
@@ -107,6 +109,16 @@ def find_times(text: str, published: Published | None = None) -> list[TimeMentio
             if value is not None and value.value is not None:
                 found.append(TimeMention(start, end, value))
     return sorted(found, key=lambda t: t.start)
+
+
+def _year_of_a_title(text: str, start: int, end: int) -> bool:
+    """'“Wish (2013)”', '"Thirst" (2009)': the year a work came out, which dates nothing
+    the sentence tells."""
+    if end - start != 4 or text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    quotes = {"”", '"', "’", "'"}
+    after = text[end + 1 : end + 3]
+    return bool(quotes & set(after)) or text[: start - 1].rstrip()[-1:] in quotes
 
 
 def _lower_case_name(match: re.Match[str]) -> bool:

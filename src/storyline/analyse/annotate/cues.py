@@ -79,6 +79,8 @@ DESCRIBED_LABELS: dict[str, str] = {
     **dict.fromkeys(PERSON_CUES - {"featuring"}, "PERSON"),
 }
 PLACE_HEADS = _TYPE_CUES["heads"]
+# Nouns that describe organisations, some of them people too ("broadcaster").
+ORG_CUES = _TYPE_CUES["org"]
 # "Yongsan-gu", "Cheongdam-dong", "Yongnidan-gil": Korean place names by their suffix.
 KOREAN_PLACE_SUFFIX = re.compile(r"-(?:gu|dong|gil|ro|si|do|gun|myeon|eup|ri)$")
 ORG_HEADS = words("org_heads")

@@ -26,6 +26,7 @@ from storyline.analyse.annotate.cues import (
     NOT_NAMES,
     NOT_WORK_CUES,
     OPEN_QUOTES,
+    ORG_CUES,
     ORG_HEADS,
     ORG_PREFIXES,
     PERSON_CUES,
@@ -56,11 +57,11 @@ def preset_rule_entities(doc: Doc) -> Doc:
     finders = (
         _listing_titles,
         _accounts,
+        _works,  # before names: the drama "Jeong Do-jeon" is a title
         _korean_names,
         _events,  # before _orgs: the "Music" of "Mnet Asian Music Awards" is no company
         _orgs,
         _known_names,
-        _works,
         _cued,
         _member_of_group,
     )
@@ -294,20 +295,41 @@ def _quoted_title(
     if close_i is None:
         return None
     inner = doc[open_i + 1 : close_i].text.rstrip(".,;:")
-    if not (listed or inner in known or _has_work_cue(doc, open_i, close_i)):
+    if not (
+        listed
+        or inner in known
+        or _has_work_cue(doc, open_i, close_i)
+        or (_title_cased(inner) and not _not_a_title(doc, open_i))
+    ):
         return None
     start, end = open_i + 1, close_i
     paren = next((j for j in range(start, end) if doc[j].text == "("), None)
     if paren is not None and (
         ")" not in doc[paren:end].text
         or doc[paren + 1].lower_ in {"feat", "feat.", "ft", "ft.", "with", "prod"}
+        or re.fullmatch(r"(?:19|20)\d\d", doc[paren + 1].text)
     ):
-        end = paren  # "People Pt. 2 (feat. IU)"
+        end = paren  # "People Pt. 2 (feat. IU)"; "The Attorney (2013)" is "The Attorney"
     while end > start and doc[end - 1].text in {".", ",", ";", ":"}:
         end -= 1
     if end <= start or not (doc[start].text[:1].isupper() or doc[start].like_num):
         return None
     return _span(doc, start, end, "WORK_OF_ART"), close_i + 1
+
+
+def _title_cased(inner: str) -> bool:
+    """'Boomerang Family', 'It's Okay, That's Love', 'I Hear Your Voice': two words or
+    more, each capitalised but the small ones; not a sentence someone said."""
+    words = inner.split()
+    return 2 <= len(words) <= 8 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_CONNECTORS for w in words
+    )
+
+
+def _not_a_title(doc: Doc, open_i: int) -> bool:
+    """The nickname "Nation's Little Sister", the hashtag "Stop Asian Hate"."""
+    before = [t.lower_ for t in doc[max(open_i - 3, 0) : open_i]]
+    return any(word in NOT_WORK_CUES for word in before)
 
 
 def _has_work_cue(doc: Doc, open_i: int, close_i: int) -> bool:
@@ -373,6 +395,8 @@ def _cued(doc: Doc) -> Iterator[Span]:
         )
         if by_person or cue in PERSON_CUES:
             label = "PERSON"
+            if cue in ORG_CUES and token.i + 1 < n and doc[token.i + 1].text.isupper():
+                label = "ORG"  # "broadcaster Song Hae", but "state broadcaster CCTV"
         elif cue in GROUP_CUES:
             label = "ORG"
         else:

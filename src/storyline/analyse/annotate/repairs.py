@@ -172,6 +172,8 @@ def described_label(doc: Doc, start: int, end: int) -> str | None:
     Keyeast", "K-pop band Red Velvet", "rapper Zico") or in apposition ("Tous les
     Jours, a bakery chain"); None when it says nothing."""
     span = doc[start:end]
+    if _fills_quote(doc, start, end):
+        return "WORK_OF_ART"  # of “Pinocchio.”: what stands alone in quotes is a title
     # not "Jay Park" nor "Sol Kyung-gu": names of people that end like places
     personal = korean_name_parts(span.text) or span[-1].text in KOREAN_SURNAMES
     one_word = " " not in span.text  # "Yongsan-gu"; not the given name of "Sol Kyung-gu"
@@ -198,6 +200,15 @@ def described_label(doc: Doc, start: int, end: int) -> str | None:
         if noun.lower_ in DESCRIBED_LABELS and noun.pos_ == "NOUN":
             return DESCRIBED_LABELS[noun.lower_]
     return None
+
+
+def _fills_quote(doc: Doc, start: int, end: int) -> bool:
+    """The name is all a quote holds, but for a comma or full stop: “Pinocchio.”"""
+    if start == 0 or doc[start - 1].text not in OPEN_QUOTES:
+        return False
+    while end < len(doc) and doc[end].text in {".", ","}:
+        end += 1
+    return end < len(doc) and doc[end].text == OPEN_QUOTES[doc[start - 1].text]
 
 
 # Words after which a single name is a place: "born Rhayader 1819", "born in Rhayder",
@@ -227,6 +238,7 @@ def consistent(
 
     votes: dict[str, Counter[str]] = {}
     rule_label: dict[str, str] = {}  # spellings a rule found, and the rule's label
+    listed_with = _listed_labels(doc, candidates)
     for c in candidates:
         text = doc[c.start : c.end].text
         if c.from_rule:
@@ -234,6 +246,8 @@ def consistent(
         votes.setdefault(text, Counter())[c.label] += 1
         if not c.from_rule and (described := described_label(doc, c.start, c.end)):
             votes[text][described] += DESCRIBED_VOTES
+        elif not c.from_rule and c.label in _PLACE_LABELS and (listed := listed_with.get(c.start)):
+            votes[text][listed] += DESCRIBED_VOTES
     label_of = {
         text: rule_label.get(text) or counts.most_common(1)[0][0] for text, counts in votes.items()
     }
@@ -256,6 +270,23 @@ def consistent(
             Mention(start, end, text, LABEL_TYPES[label], max(sentence, 0), ruled=ruled)
         )
     return mentions
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _listed_labels(doc: Doc, candidates: list[Candidate]) -> dict[int, str]:
+    """For a name listed with others ("Jinjin, Cha Eun-woo, Moonbin and Sanha",
+    "singers Kang Daniel and Zico"), the one label all the others have, when that is a
+    person's or an organisation's: a place is seldom listed among people."""
+    label_at = {doc[c.start : c.end].root.i: c.label for c in candidates}
+    found: dict[int, str] = {}
+    for c in candidates:
+        root = doc[c.start : c.end].root
+        others = {label_at[t.i] for t in root.conjuncts if t.i in label_at}
+        if len(others) == 1 and (label := others.pop()) in {"PERSON", "ORG"}:
+            found[c.start] = label
+    return found
 
 
 def _more_occurrences(

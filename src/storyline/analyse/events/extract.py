@@ -28,8 +28,8 @@ from storyline.analyse.events.forms import (
 from storyline.analyse.events.participants import (
     agency_speaks_for_artist,
     person_then_org,
-    recipients,
     role_entities,
+    winners,
     with_maker,
     with_second,
 )
@@ -260,9 +260,11 @@ def _events_of(
         and trigger.head.lemma_ in _RECEIVING
     ):
         return  # "received support from fans": the one who gives it is not named
+    if type_ == "career.award" and not rule.winners_after_to and _gives_to(trigger):
+        return  # "the Grand Prize was awarded to Song": who won is after "to"
     # partners only from the parse: "rumors of an affair" names nobody
     if rule.winners_after_to:
-        firsts = recipients(context, trigger, rule.first, set())
+        firsts = winners(context, sentence, trigger, rule.first)
     else:
         firsts = role_entities(
             context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric
@@ -320,6 +322,10 @@ _ONLINE = re.compile(
 )
 # Verbs whose subject gets what the noun after them gives: "received support".
 _RECEIVING = frozenset("receive get earn gain garner draw enjoy".split())
+
+
+def _gives_to(trigger: Token) -> bool:
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in trigger.children)
 
 
 def _reported(trigger: Token) -> bool:
@@ -476,6 +482,15 @@ def _event_named_before(context: Context, noun: Token) -> Mention | None:
     return next((m for m in reversed(named) if m.type == "event" and m.entity), None)
 
 
+def _event_right_before(context: Context, verb: Token) -> Mention | None:
+    """The occasion named just before the verb: "the SBS Awards Festival 2014 held …"."""
+    named = _event_named_before(context, verb)
+    text = context.document.text
+    if named is None or not re.fullmatch(r"[\s\d,]*", text[named.end : verb.idx]):
+        return None
+    return named
+
+
 def _dated_occasions(context: Context) -> dict[str, TimeValue]:
     """The day the text gives an occasion where it names it: a time that hangs on the
     occasion's name, or on a clause about it ("MAMA, held late Sunday")."""
@@ -502,6 +517,8 @@ def _dated_occasions(context: Context) -> dict[str, TimeValue]:
             )
             if occasion is None and token.lemma_.lower() in OCCASION_NOUNS:
                 occasion = _event_named_before(context, token)  # "…, the awards show, held"
+            if occasion is None and verb and token.lemma_.lower() == "hold":
+                occasion = _event_right_before(context, token)  # misparsed: "… Festival held"
             if occasion is not None and occasion.entity:
                 dated.setdefault(occasion.entity, time.time)
                 break

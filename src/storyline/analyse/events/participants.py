@@ -62,17 +62,40 @@ def with_second(
         return
     # "Song and Han were slated to share screen space in …", "Kim Go-eun, actor Park
     # Seo-joon and singer Hyomin all made donations": each of the names listed
-    agents = listed(context, firsts)
+    agents = firsts if rule.winners_after_to else listed(context, firsts)
     if not seconds:
         if not rule.needs_second:
             for first in agents:
                 yield [(first_role, first)]
         return
-    # "donated 100 million won each to Good Neighbors and the Korean Medical Association"
-    targets = listed(context, seconds) if rule.recipient_only else seconds[:1]
+    # "donated 100 million won each to Good Neighbors and the Korean Medical Association",
+    # "starred in “The Attorney” and the drama “My Love from the Star”"
+    if rule.recipient_only:
+        targets = listed(context, seconds)
+    elif rule.second == WORKS:
+        # the titles listed with the nearest one, however the parser took the list
+        works = [m for m in sentence_mentions(context, sentence) if m.type in WORKS]
+        targets = listed(context, [seconds[0], *works], _LISTED_WORKS)
+    else:
+        targets = seconds[:1]
+    respectively = len(targets) > 1 and _RESPECTIVELY.search(sentence.text)
+    if respectively and len(agents) < len(targets):
+        # "… to Seol and Shim, who starred in “A” and “B,” respectively": the list the
+        # relative clause ends, however the parser took it
+        people = [m for m in sentence_mentions(context, sentence) if m.type in rule.first]
+        agents = listed(context, unique([agents[0], *people]))
+    if respectively and len(agents) == len(targets):
+        # "Song and Jun starred in “A” and “B,” respectively": the first in the first
+        for first, second in zip(agents, targets, strict=True):
+            yield [(first_role, first), (second_role, second)]
+        return
     for first in agents:
         for second in targets:
             yield [(first_role, first), (second_role, second)]
+
+
+WORKS: frozenset[EntityType] = frozenset({"work"})
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 # Verbs whose other person can only be the object's: one attends Moon's exhibition,
@@ -80,11 +103,16 @@ def with_second(
 _HOST_IN_OBJECT = frozenset({"attend"})
 
 
-# What may stand between two names of one list: "A and B", "A, actor B", "A & B".
+# What may stand between two names of one list: "A and B", "A, actor B", "A & B"; and
+# between two titles: "“A (2013)” and SBS drama “B”", "“A,” “B” and “C”".
 _LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:[a-zA-Z-]+\s+){0,3}$")
+_LISTED_WORKS = re.compile(
+    r"^\s*(?:\((?:19|20)\d\d\))?[”\"’']?\s*(?:,[”\"’']?\s*(?:and\s+)?|and\s+|&\s*)"
+    r"(?:[\w-]+\s+){0,3}[“\"‘']?$"
+)
 
 
-def listed(context: Context, found: list[Mention]) -> list[Mention]:
+def listed(context: Context, found: list[Mention], gap: re.Pattern[str] = _LISTED) -> list[Mention]:
     """The first mention and those listed with it ("A, B and C"), in text order; not a
     possessor or another name the phrase holds ("Ryu's ex-lover, Hyeri" is Hyeri)."""
     if not found:
@@ -95,7 +123,7 @@ def listed(context: Context, found: list[Mention]) -> list[Mention]:
     group: list[Mention] = []
     run: list[Mention] = [ordered[0]]
     for before, after in pairwise(ordered):
-        if _LISTED.match(text[before.end : after.start]):
+        if gap.match(text[before.end : after.start]):
             run.append(after)
             continue
         if head in run:
@@ -238,12 +266,80 @@ def recipients(
         context.mention_of(t) or referent(context, t, types, exclude)
         for head in heads
         for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in {"to", "for"}
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in {"to", "for"}
         for pobj in prep.children
         if pobj.dep_ == "pobj"
         for t in head_and_conjuncts(pobj)
     )
     return unique(m for m in found if m is not None and m.type in types and m.entity not in exclude)
+
+
+# "… and the best actress award to Hwang", "the award to KBS's “Good Doctor”", "went to
+# several stars, including Park, Kim and Lee", "the awards for best supporting actor and
+# actress went to Lee": where the winners of a gapped clause or a list begin
+_AWARD_TO = re.compile(
+    r"\b(?:awards?|prizes?|trophy|trophies|honou?rs?|accolades?)\s+(?:for\s+[\w ]{1,40}?\s+)?"
+    r"(?:was |were )?(?:went |given |presented |handed |conferred |awarded )?to\s+(?!be\b)",
+    re.I,
+)
+# What may stand between "to" and the winner: "to the late actress", "to several hallyu
+# stars, including", "to tvN variety show"; not "to other actors from"
+_BEFORE_WINNER = re.compile(r"^(?![^.;:!?”]*\b(?:from|of|in|at|with|by|for|on)\b)[^.;:!?”]{0,45}$")
+# What a winner won for, before the next winner: "Cho of KBS drama “Jeong Do-jeon” and
+# actress Lee", "Lee Jung-jae for “The Face-Reader (2013)” and Jin Kyung"
+_CREDIT = re.compile(r"\s+(?:of|for|from|in)\s+[^.;“”\"]{0,40}[“\"][^”\"]{1,80}[”\"],?")
+# Between a broadcaster or a possessor and what it holds: "tvN variety show “…”",
+# "KBS 2TV's “Good Doctor”", "JYJ's Park Yoo-chun"
+_HOLDER_BEFORE = re.compile(r"^(?:\s+[\w-]+){0,4}(?:['’]s)?\s+[“\"‘']?$")
+
+
+def winners(
+    context: Context, sentence: Span, trigger: Token, types: frozenset[EntityType]
+) -> list[Mention]:
+    """Who won, after "to": the trigger's own "to" phrase, and the winners each "award …
+    to" of the sentence lists, the clauses that leave the verb out included ("the best
+    actor award went to Lee and the best actress award to Hwang")."""
+    text = context.document.text
+    # and a little past its end: the parser may end a sentence inside "KBS's “Good Doctor.”"
+    named = list(context.mentions_starting(sentence.start_char, sentence.end_char + 40))
+    parsed = listed(context, recipients(context, trigger, types, set()))
+    found = [_held(text, named, m) for m in parsed]
+    for match in _AWARD_TO.finditer(text, sentence.start_char, sentence.end_char):
+        found += _winners_from(context, named, match.end())
+    return unique(m for m in found if m.type in types and not _possessor(text, m))
+
+
+def _winners_from(context: Context, named: list[Mention], start: int) -> list[Mention]:
+    """The winners listed from `start`, each with what it won for left out."""
+    text = context.document.text
+    found: list[Mention] = []
+    position, gap = start, _BEFORE_WINNER
+    while (mention := next((m for m in named if m.start >= position), None)) is not None:
+        if not gap.match(text[position : mention.start]):
+            break
+        mention = _held(text, named, mention)
+        found.append(mention)
+        position = mention.end
+        if credit := _CREDIT.match(text, position):
+            position = credit.end()
+        gap = _LISTED
+    return found
+
+
+def _held(text: str, named: list[Mention], mention: Mention) -> Mention:
+    """The work a broadcaster's name describes, the person a possessor's holds."""
+    for _ in range(2):
+        held = next((m for m in named if m.start >= mention.end), None)
+        if held is None or not _HOLDER_BEFORE.match(text[mention.end : held.start]):
+            break
+        if not (_possessor(text, mention) or (mention.type == "org" and held.type == "work")):
+            break
+        mention = held
+    return mention
+
+
+def _possessor(text: str, mention: Mention) -> bool:
+    return text[mention.end : mention.end + 2] in {"'s", "’s"}
 
 
 def role_entities(

@@ -509,7 +509,8 @@ def _principal(mentions: Sequence[Mention], title: str | None) -> str | None:
 
 def _occasion(mentions: Sequence[Mention], title: str | None) -> Mention | None:
     """The ceremony or festival the article is about: the one event its title names,
-    else the one it names most (the first among equals), named more than once."""
+    else the one it names most (the first among equals), named more than once, or the
+    only one it names."""
     events = [m for m in mentions if m.type == "event" and m.entity]
     # "the 27th Seoul Music Awards" is the "Seoul Music Awards" of the title
     titled = {m.entity for m in events if title and without_event_year(m.text) in title}
@@ -520,7 +521,7 @@ def _occasion(mentions: Sequence[Mention], title: str | None) -> Mention | None:
     for mention in events:
         counts[mention.entity or ""] = counts.get(mention.entity or "", 0) + 1
     best = max(counts.values(), default=0)
-    if best < 2:
+    if best < 2 and len(counts) != 1:
         return None
     return next(m for m in events if counts[m.entity or ""] == best)
 

@@ -123,7 +123,7 @@ def resolve_in_document(
     # ("Michael" of "Michael Jackson").
     short_forms |= _first_names(names) & {m.text for m in names}
     full = [m for m in names if m.text not in short_forms or len(m.text.split()) > 1]
-    entities = _join_other_names(text, _group_full_names(full))
+    entities = _join_acronyms(_join_other_names(text, _group_full_names(full)))
     owners = _owners(entities)
     # a first name joins only where the NER found it a name: "Michael", not "Wonder"
     found_at = {(m.start, m.end) for m in names}
@@ -172,6 +172,43 @@ def _join_other_names(text: str, entities: list[LocalEntity]) -> list[LocalEntit
                 a.mentions.append(replace(mention, type="person"))
                 a.notes[mention.start] = how
             b.mentions.clear()
+    return [e for e in entities if e.mentions]
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_NOT_INITIALS = frozenset({"of", "the", "and", "for", "in", "on", "at", "&"})
+
+
+def initials(name: str) -> str:
+    """'FTC' of 'Fair Trade Commission', 'SAF' of 'SBS Awards Festival 2014'."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _NOT_INITIALS]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _join_acronyms(entities: list[LocalEntity]) -> list[LocalEntity]:
+    """'the Fair Trade Commission (FTC)', 'the SBS Awards Festival … The SAF': an acronym
+    is the organisation or event whose initials it spells, named in the same document,
+    whatever type the NER gave it. Where two names spell it, it joins neither."""
+    spelled: dict[str, list[LocalEntity]] = {}
+    for entity in entities:
+        if entity.type in {"org", "event", "place"}:
+            for key in {initials(n) for n in entity.names if len(n.split()) > 1}:
+                if len(key) >= 2 and entity not in spelled.setdefault(key, []):
+                    spelled[key].append(entity)
+    for entity in entities:
+        names = set(entity.names)
+        if len(names) != 1 or entity.type not in INTERCHANGEABLE:
+            continue
+        acronym = names.pop()
+        owners = spelled.get(acronym, [])
+        if not _ACRONYM.fullmatch(acronym) or len(owners) != 1 or owners[0] is entity:
+            continue
+        owner = owners[0]
+        for mention in entity.mentions:
+            # a short form: the full name stays the entity's name and what links it
+            owner.mentions.append(replace(mention, type=owner.type, kind="short"))
+            owner.notes[mention.start] = f"the initials of {owner.display}"
+        entity.mentions.clear()
     return [e for e in entities if e.mentions]
 
 
