@@ -274,3 +274,26 @@ def test_a_name_takes_the_type_its_neighbours_give_it(
     annotator: Annotator, text: str, name: str, kind: str
 ) -> None:
     assert (name, kind) in found(annotator.annotate(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "The Film Critics Association of Korea named its winners.",
+            "Film Critics Association of Korea",
+            "org",
+        ),
+        ("Tidewater Entertainment of Korea signed her.", "Tidewater Entertainment", "org"),
+        ("As Bluebird’s vocalist Oh Tae-rim put it, the song is old.", "Bluebird", "org"),
+    ],
+)
+def test_a_body_s_name_and_a_band_by_its_member(
+    annotator: Annotator, text: str, name: str, kind: str
+) -> None:
+    assert (name, kind) in found(annotator.annotate(text))
+
+
+def test_a_law_is_no_organisation(annotator: Annotator) -> None:
+    text = "The Harbor Youth Protection Act was revised on Monday."
+    assert not any("Act" in name for name, _ in found(annotator.annotate(text)))

@@ -840,3 +840,25 @@ def test_respectively_pairs_each_person_with_their_title(
         ("Kang Min-jae", "Glass Road"),
         ("Kang Min-jae", "Quiet Tide"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "concerts"),
+    [
+        ("Moon Ha-rin held her year-end concert in Seoul on Saturday.", 1),
+        ("Tickets for Moon Ha-rin’s concert next month sold out in a minute.", 0),
+        ("Moon Ha-rin cancelled 118 reservations for her concert.", 0),
+    ],
+)
+def test_a_concert_is_reported_when_someone_holds_it(
+    store: SQLiteStore, tmp_path: Path, text: str, concerts: int
+) -> None:
+    events = events_of(store, tmp_path, text)
+    assert len([e for e in events if e.type == "career.concert"]) == concerts
+
+
+def test_a_work_named_with_in_and_its_year_dates_a_casting(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = "Since the drama “Winter Lantern” in 2011, Moon Ha-rin has starred in many hits."
+    assert one(events_of(store, tmp_path, text), "career.cast").time.value == "2011"

@@ -224,11 +224,31 @@ def _orgs(doc: Doc) -> Iterator[Span]:
             start = _name_run_start(doc, token.i)
             if start < token.i:
                 if not AWARD_CATEGORY.search(doc[start : token.i + 1].text):
-                    yield _span(doc, start, token.i + 1, "ORG")
+                    yield _span(doc, start, _of_where(doc, token), "ORG")
             elif token.text in ORG_PREFIXES:
                 end = _name_run_end(doc, token.i + 1, limit=2)
                 if end > token.i + 1:
                     yield _span(doc, token.i, end, "ORG")
+
+
+# Heads of bodies whose name goes on to say where: "Democratic Party of Korea",
+# "Record Label Industry Association of Korea" (but "SM Entertainment of Korea" is SM).
+_BODIES = frozenset(
+    "Association Federation Party Council Committee Commission Institute University Union "
+    "Foundation Bureau Ministry Academy Society League Chamber Corporation".split()
+)
+
+
+def _of_where(doc: Doc, head: Token) -> int:
+    """Where the name of the body `head` ends: after an 'of' and up to two capitalised
+    words ('of Korea', 'of South Korea'), else at the head."""
+    end = head.i + 1
+    if head.text not in _BODIES or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return end
+    place = end + 1
+    while place < min(len(doc), end + 3) and _is_title(doc[place]):
+        place += 1
+    return place if place > end + 1 else end
 
 
 def _works(doc: Doc) -> Iterator[Span]:

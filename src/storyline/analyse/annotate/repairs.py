@@ -136,7 +136,12 @@ def _plausible(span: Span, label: str) -> bool:
         or (label != "WORK_OF_ART" and (text.isdigit() or ", " in text))
         or (label == "WORK_OF_ART" and any(t.lower_ in NOT_WORK_CUES for t in before))
         or _genre_line(span)
+        or (label != "WORK_OF_ART" and span[-1].text in _LAW_HEADS and len(span) > 1)
     )
+
+
+# Last words of a law's name: "the National Health Promotion Act" is no organisation.
+_LAW_HEADS = frozenset({"Act", "Law", "Bill", "Code", "Amendment"})
 
 
 # "Opened May 16. Thriller. Drama. Directed by …": a listing's genres, each a sentence.
@@ -192,6 +197,8 @@ def described_label(doc: Doc, start: int, end: int) -> str | None:
         if not (token.pos_ in {"ADJ", "NOUN", "PROPN"} or token.text in {"-", "‐"}):
             break
         i -= 1
+    if _owns_a_member(doc, end):
+        return "ORG"  # "Sanullim's vocalist Kim Chang-wan": a band
     root = span.root
     nouns = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
@@ -209,6 +216,19 @@ def _fills_quote(doc: Doc, start: int, end: int) -> bool:
     while end < len(doc) and doc[end].text in {".", ","}:
         end += 1
     return end < len(doc) and doc[end].text == OPEN_QUOTES[doc[start - 1].text]
+
+
+_MEMBERS = frozenset(
+    "vocalist member members leader frontman frontwoman guitarist drummer bassist rapper "
+    "maknae keyboardist".split()
+)
+
+
+def _owns_a_member(doc: Doc, end: int) -> bool:
+    """The name is followed by "'s" and a band member's part: "Sanullim's vocalist"."""
+    return (
+        end + 1 < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1].lower_ in _MEMBERS
+    )
 
 
 # Words after which a single name is a place: "born Rhayader 1819", "born in Rhayder",

@@ -260,6 +260,8 @@ def _events_of(
         and trigger.head.lemma_ in _RECEIVING
     ):
         return  # "received support from fans": the one who gives it is not named
+    if type_ == "career.concert" and trigger.pos_ == "NOUN" and not _staged(trigger):
+        return  # "tickets for his concert next month": a concert named, none reported
     if type_ == "career.award" and not rule.winners_after_to and _gives_to(trigger):
         return  # "the Grand Prize was awarded to Song": who won is after "to"
     # partners only from the parse: "rumors of an affair" names nobody
@@ -322,6 +324,20 @@ _ONLINE = re.compile(
 )
 # Verbs whose subject gets what the noun after them gives: "received support".
 _RECEIVING = frozenset("receive get earn gain garner draw enjoy".split())
+
+
+# Verbs that report a concert: one holds, stages or wraps it up; it is held or ends.
+_STAGING = frozenset(
+    "hold stage give host headline play perform wrap finish end open kick begin start "
+    "launch close".split()
+)
+
+
+def _staged(concert: Token) -> bool:
+    """'held her concert', 'the concert was held', 'stage a series of concerts'."""
+    if concert.dep_ == "pobj" and concert.head.lower_ == "of":
+        concert = concert.head.head  # "a series of concerts", "a string of concerts"
+    return concert.dep_ in {"dobj", "nsubjpass", "nsubj"} and concert.head.lemma_ in _STAGING
 
 
 def _gives_to(trigger: Token) -> bool:

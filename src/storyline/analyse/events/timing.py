@@ -373,8 +373,9 @@ def time_near(
     return TimeValue.unknown()
 
 
-# "“My Mister” (2018)", "the 2010 film “The Man from Nowhere”": the year of a work
-_YEAR_AFTER = re.compile(r"^[”\"’',]*\s*\(((?:19|20)\d\d)\)")
+# "“My Mister” (2018)", "since “Dream High” in 2011", "the 2010 film “The Man from
+# Nowhere”": the year of a work
+_YEAR_AFTER = re.compile(r"^[”\"’',]*\s*(?:\(|in\s+)((?:19|20)\d\d)\b")
 _YEAR_BEFORE = re.compile(r"\b((?:19|20)\d\d)(?:\s+[a-zA-Z-]+){1,3}\s*[,“\"‘']?\s*$")
 
 
