@@ -297,3 +297,9 @@ def test_a_body_s_name_and_a_band_by_its_member(
 def test_a_law_is_no_organisation(annotator: Annotator) -> None:
     text = "The Harbor Youth Protection Act was revised on Monday."
     assert not any("Act" in name for name, _ in found(annotator.annotate(text)))
+
+
+def test_a_given_name_and_a_surname_is_a_person(annotator: Annotator) -> None:
+    text = "Two of Peter Vance's brothers criticised a Peter Vance tribute concert."
+    assert ("Peter Vance", "person") in found(annotator.annotate(text))
+    assert ("Two", "person") not in found(annotator.annotate(text))

@@ -135,3 +135,14 @@ def test_a_doctor_by_title_is_not_the_singer(store: SQLiteStore, tmp_path: Path)
     )
     died = [e for e in events_of(store, tmp_path, text) if e.type == "bio.died"]
     assert [p.name for e in died for p in e.participants] in ([], ["Baek Ji-hoon"])
+
+
+def test_a_death_by_a_shared_surname_is_the_article_s_subject(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Two of Peter Vance's brothers criticised a tribute concert to the singer in Cardiff. "
+        "Tom and Ray Vance said it clashed with the trial. Vance died in June 2009 aged 50."
+    )
+    died = one(events_of(store, tmp_path, text), "bio.died")
+    assert [p.name for p in died.participants] == ["Peter Vance"]

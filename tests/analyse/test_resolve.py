@@ -234,3 +234,9 @@ def test_initials_are_the_name_they_spell(annotator: Annotator) -> None:
     assert names["Harbor Drama Festival"] == {"Harbor Drama Festival", "HDF"}
     assert names["Fair Trade Commission"] == {"Fair Trade Commission", "FTC"}
     assert "HDF" not in names and "FTC" not in names
+
+
+def test_a_middle_name_is_the_same_person(store: SQLiteStore, tmp_path: Path) -> None:
+    add(store, tmp_path, "a.txt", "Peter Vance sang in Cardiff on Friday. Vance sang for hours.")
+    add(store, tmp_path, "b.txt", "Peter Joseph Vance died on Thursday in Cardiff.")
+    assert {"Peter Vance", "Peter Joseph Vance"} <= set(entity(store, "Peter Vance").aliases)

@@ -21,6 +21,8 @@ LABEL_TYPES: dict[str, EntityType] = {
     "EVENT": "event",
     "ACCOUNT": "account",
 }
+# English given names: "Michael Jackson" is a person, whatever the NER says.
+GIVEN_NAMES = words("male_given_names") | words("female_given_names")
 # Words before a stage name or a person's single name: "singer IU", "ex-lover, Hyeri".
 PERSON_CUES = words("person_cues")
 GROUP_CUES = frozenset({"group", "band", "duo", "trio", "unit", "quartet", "supergroup"})

@@ -465,6 +465,7 @@ def _member_of_group(doc: Doc) -> Iterator[Span]:
             and (not name.text.isupper() or len(name.text) <= 2)  # "CL of 2NE1"
             and name.text not in ORG_HEADS
             and name.text not in NOT_NAME_WORDS
+            and name.lower_ not in _QUANTIFIERS  # "Two of Michael Jackson's brothers"
             and (token.i < 2 or not _is_name_token(doc[token.i - 2]))
         ):
             continue
@@ -479,6 +480,12 @@ def _member_of_group(doc: Doc) -> Iterator[Span]:
             continue
         yield _span(doc, name.i, name.i + 1, "PERSON")
         yield _span(doc, token.i + 1, end, "ORG")
+
+
+_QUANTIFIERS = frozenset(
+    "one two three four five six seven eight nine ten both some many most all each several "
+    "few none half neither either".split()
+)
 
 
 def _is_group(doc: Doc, text: str, start: int) -> bool:

@@ -14,11 +14,13 @@ from storyline.analyse.annotate.cues import (
     ARTICLES,
     AWARD_CATEGORY,
     DESCRIBED_LABELS,
+    GIVEN_NAMES,
     KOREAN_PLACE_SUFFIX,
     LABEL_TYPES,
     NOT_NAME_WORDS,
     NOT_WORK_CUES,
     OPEN_QUOTES,
+    ORG_HEADS,
     PLACE_HEADS,
     RULE_SPANS,
 )
@@ -197,6 +199,8 @@ def described_label(doc: Doc, start: int, end: int) -> str | None:
         if not (token.pos_ in {"ADJ", "NOUN", "PROPN"} or token.text in {"-", "‐"}):
             break
         i -= 1
+    if _given_and_surname(span):
+        return "PERSON"  # "a Michael Jackson tribute concert"
     if _owns_a_member(doc, end):
         return "ORG"  # "Sanullim's vocalist Kim Chang-wan": a band
     root = span.root
@@ -218,6 +222,19 @@ def _fills_quote(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].text == OPEN_QUOTES[doc[start - 1].text]
 
 
+def _given_and_surname(span: Span) -> bool:
+    """'Michael Jackson', 'Katherine Jackson': an English given name and a surname, not
+    the name of a company or a place ('Victoria Station', 'Jordan Brand Foods')."""
+    words = span.text.split()
+    return (
+        len(words) == 2
+        and words[0] in GIVEN_NAMES
+        and words[1][:1].isupper()
+        and words[1][1:].islower()
+        and words[1] not in ORG_HEADS | PLACE_HEADS | NOT_NAME_WORDS
+    )
+
+
 _MEMBERS = frozenset(
     "vocalist member members leader frontman frontwoman guitarist drummer bassist rapper "
     "maknae keyboardist".split()
@@ -226,9 +243,7 @@ _MEMBERS = frozenset(
 
 def _owns_a_member(doc: Doc, end: int) -> bool:
     """The name is followed by "'s" and a band member's part: "Sanullim's vocalist"."""
-    return (
-        end + 1 < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1].lower_ in _MEMBERS
-    )
+    return end + 1 < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1].lower_ in _MEMBERS
 
 
 # Words after which a single name is a place: "born Rhayader 1819", "born in Rhayder",

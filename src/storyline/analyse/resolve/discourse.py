@@ -260,6 +260,11 @@ class Discourse:
             owners = alike or {o for o in owners if o not in self.gender}
         bonus = {self.principal: PRINCIPAL_BONUS} if self.principal else None
         chosen = self.salience.choose(form.start, form.sentence, owners, bonus)
+        if len(owners) > 1 and self._tells_a_death(form):
+            # "Jackson died in 2009" among his brothers: news names a relative's death
+            # in full, so the article's principal, else the one it introduced first
+            first = next((m.entity for m in self.mentions if m.entity in owners), None)
+            chosen = self.principal if self.principal in owners else first
         if chosen is None:
             return None
         owner = next(m for m in reversed(self.mentions) if m.entity == chosen)
@@ -273,6 +278,10 @@ class Discourse:
         at = bisect_left(self._starts, mention.start)
         self.mentions.insert(at, mention)
         self._starts.insert(at, mention.start)
+
+    def _tells_a_death(self, form: SharedForm) -> bool:
+        span = self.doc.char_span(form.start, form.end, alignment_mode="expand")
+        return span is not None and _said_dead(span)
 
     def _clause_gender(self, form: SharedForm) -> str | None:
         """'Ms Jackson': the gender of the title before a surname; 'Kim was found dead

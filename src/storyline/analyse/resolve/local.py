@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from storyline.analyse.annotate import ACCOUNT_PATTERN as _ACCOUNT
 from storyline.analyse.annotate import NOT_NAME_WORDS, Annotation
+from storyline.analyse.annotate.cues import GIVEN_NAMES
 from storyline.analyse.names import (
     KOREAN_SURNAMES,
     consonant_skeleton,
@@ -89,6 +90,9 @@ def entity_keys(name: str, type_: EntityType) -> list[str]:
     keys = [f"n:{folded}"]
     if type_ == "person" and not roman and (surname := _western_surname(name)):
         keys.append(f"l:{fold(surname)}")  # "Murray" alone meets "Conrad Murray"
+        words = name.split()
+        if len(words) == 3 and words[0] in GIVEN_NAMES:
+            keys.append(f"n:{fold(f'{words[0]} {surname}')}")  # "Michael Joseph Jackson"
     if roman:
         keys += [f"r:{roman}", f"s:{consonant_skeleton(name)}", f"g:{given}"]
     elif type_ == "org" and len(core := org_key(name)) > 2:
