@@ -862,3 +862,26 @@ def test_a_work_named_with_in_and_its_year_dates_a_casting(
 ) -> None:
     text = "Since the drama “Winter Lantern” in 2011, Moon Ha-rin has starred in many hits."
     assert one(events_of(store, tmp_path, text), "career.cast").time.value == "2011"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Actor Baek Ji-hoon held a fan meeting in Tokyo on Sunday. About 3,000 fans came. "
+            "“I have never been this nervous,” Baek said.",
+            "2024-05-19",
+        ),
+        (
+            "Moon Ha-rin won the top prize at the ceremony on Saturday. “I will keep making "
+            "films,” Moon said in Korean.",
+            "2024-05-18",
+        ),
+        # no gathering of hers the article dates: said the day it reports
+        ("Moon Ha-rin met Baek Ji-hoon on Saturday. “We are friends,” Moon said.", PUBLISHED),
+    ],
+)
+def test_words_after_a_dated_gathering_of_the_speaker_were_said_there(
+    store: SQLiteStore, tmp_path: Path, text: str, day: str
+) -> None:
+    assert one(events_of(store, tmp_path, text), "speech.statement").time.value == day

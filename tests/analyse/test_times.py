@@ -101,6 +101,7 @@ def test_the_table_is_long_enough() -> None:
         "Sales rose 20 percent in the 2010s.",
         "Lee Sun-kyun starred in it.",
         "She starred in “Winter Lantern (2018).”",  # the year of a title dates nothing
+        "She told NBC's Today programme she was happy.",  # a show's name
         "She starred in “Winter Lantern” (2018) and “Salt Road (2021),” both dramas.",
     ],
 )

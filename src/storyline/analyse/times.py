@@ -99,7 +99,7 @@ def find_times(text: str, published: Published | None = None) -> list[TimeMentio
             start, end = match.span()
             if any(s < end and start < e for s, e in taken) or _lower_case_name(match):
                 continue
-            if _year_of_a_title(text, start, end):
+            if _year_of_a_title(text, start, end) or (kind == "today" and _a_name(text, start)):
                 continue
             taken.append((start, end))
             try:
@@ -109,6 +109,13 @@ def find_times(text: str, published: Published | None = None) -> list[TimeMentio
             if value is not None and value.value is not None:
                 found.append(TimeMention(start, end, value))
     return sorted(found, key=lambda t: t.start)
+
+
+def _a_name(text: str, start: int) -> bool:
+    """'told NBC's Today', 'on the Tonight Show': a capital in mid-sentence makes the
+    word a programme's name, not a day."""
+    before = text[:start].rstrip()
+    return text[start].isupper() and bool(before) and before[-1] not in ".!?\"“”'‘’:\n"
 
 
 def _year_of_a_title(text: str, start: int, end: int) -> bool:

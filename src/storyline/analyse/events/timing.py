@@ -268,6 +268,8 @@ def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
         return named
     if (occasion := _the_occasion(context, start, speaker)) is not None:
         return occasion
+    if (gathering := _gathering_day(context, index, speaker)) is not None:
+        return gathering
     published = context.document.published
     return TimeValue(published.value, published.precision, None)
 
@@ -293,6 +295,30 @@ def _named_occasion(context: Context, index: int) -> TimeValue | None:
         days = [t for t in days if t.time.precision == "day"]
         return days[-1].time if days else None
     return None
+
+
+# Gatherings that are an article's occasion: what is said after one is said there.
+_EVENTS = frozenset(
+    "concert showcase ceremony conference festival premiere gala rally forum meeting "
+    "screening".split()
+)
+
+
+def _gathering_day(context: Context, index: int, speaker: str) -> TimeValue | None:
+    """'Baek held a fan meeting in Tokyo on Sunday. … “…,” Baek said': the words were
+    said there, on its day, when the article dated one gathering of the speaker's
+    before them, and only one."""
+    days: set[str | None] = set()
+    found: TimeValue | None = None
+    for first, last in context.sentences[:index]:
+        sentence = context.doc.char_span(first, last, alignment_mode="expand")
+        if sentence is None or not any(t.lemma_.lower() in _EVENTS for t in sentence):
+            continue
+        dated = [t for t in context.times if first <= t.start < last and t.time.precision == "day"]
+        if dated and _mentions_entity(context, first, last, speaker):
+            days.update(t.time.value for t in dated)
+            found = dated[-1].time
+    return found if len(days) == 1 else None
 
 
 def _the_occasion(context: Context, before: int, speaker: str) -> TimeValue | None:
