@@ -59,3 +59,18 @@ def test_relations_from_statements_and_events(store: SQLiteStore, tmp_path: Path
     assert not any(t == "friends" and "Kang Do-jin" in (a, b) for t, a, b, _ in found)
     for relation in relations(store):
         assert relation.evidence, relation
+
+
+def test_a_star_of_a_title_and_a_director_s_quoted_film(store: SQLiteStore, tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Actress Min Seo-yeon of TV series “Glass Garden” joined the rally. Emerging "
+        "director Park Jae-won’s disaster thriller “Paper Lanterns,” topped the chart. "
+        "Director Park Jae-won of “Paper Lanterns” thanked the fans.",
+        encoding="utf-8",
+    )
+    assert ingest(store, [str(path)]).failed == 0
+    found = named(store)
+    assert ("cast_in", "Min Seo-yeon", "Glass Garden", "asserted") in found
+    assert ("directed", "Park Jae-won", "Paper Lanterns", "asserted") in found
+    assert ("cast_in", "Park Jae-won", "Paper Lanterns", "asserted") not in found

@@ -16,6 +16,7 @@ from storyline.models import Claim, Document, Evidence, Mention, Modality, Sente
 
 _M = r"⟦(\d+)⟧"
 _CLOSE = r"[”\"’']?,?[”\"’']?"  # after a title: “Glass Garden,” directed by
+_OPEN = r"[“\"‘']?"  # before a title: Kim's thriller “The Terror Live”
 _POSS = r"['’]s?"
 _AGENCY = r"(?:(?:former|new|current|longtime|management|talent)\s+)?(?:agency|label|management)"
 _EX = (
@@ -45,8 +46,9 @@ class _Pattern:
     subject_types: tuple[str, ...]
     object_types: tuple[str, ...]
     # only for people the article calls a director ("Bong Joon-ho's 'Parasite'" is his
-    # film; "Han So-hee's 'My Name'" is hers only as its star)
+    # film; "Han So-hee's 'My Name'" is hers only as its star), or only for the others
     directors_only: bool = False
+    others_only: bool = False
 
 
 def _p(
@@ -57,9 +59,12 @@ def _p(
     subject_types: tuple[str, ...],
     object_types: tuple[str, ...],
     directors_only: bool = False,
+    others_only: bool = False,
 ) -> _Pattern:
     regex = re.compile(pattern, re.IGNORECASE)
-    return _Pattern(type_, regex, subject, object_, subject_types, object_types, directors_only)
+    return _Pattern(
+        type_, regex, subject, object_, subject_types, object_types, directors_only, others_only
+    )
 
 
 _AGENCY_PHRASE = rf"(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?{_AGENCY}"
@@ -141,7 +146,7 @@ _CLAIMS: list[_Pattern] = [
     _p("directed", rf"{_M}{_POSS}\s+directorial\s+debut,?\s+{_M}", 1, 2, _PEOPLE, _WORKS),
     _p(
         "directed",
-        rf"{_M}{_POSS}\s+{_FILM}(?:{_FILM_NOUN},?\s+)?{_M}",
+        rf"{_M}{_POSS}\s+{_FILM}(?:{_FILM_NOUN},?\s+)?{_OPEN}{_M}",
         1,
         2,
         _PEOPLE,
@@ -151,12 +156,21 @@ _CLAIMS: list[_Pattern] = [
     _p("directed", rf"{_M}{_CLOSE}\s+by\s+{_M}", 2, 1, _PEOPLE, _WORKS, directors_only=True),
     _p(
         "directed",
-        rf"{_M}\s+of\s+(?:the\s+)?{_FILM}{_FILM_NOUN}\s+{_M}",
+        rf"{_M}\s+of\s+(?:the\s+)?{_FILM}{_FILM_NOUN}\s+{_OPEN}{_M}",
         1,
         2,
         _PEOPLE,
         _WORKS,
         directors_only=True,
+    ),
+    _p(  # "actress Sandra Oh of TV series “Killing Eve”", "Lee of “Secret Door”": its star
+        "cast_in",
+        rf"{_M}\s+of\s+(?:[\w'’-]+\s+){{0,4}}?[“\"‘']{_M}",
+        1,
+        2,
+        _PEOPLE,
+        _WORKS,
+        others_only=True,
     ),
     _p(
         "member_of",
@@ -295,7 +309,7 @@ def _sentence_claims(
         "denied" if DENIED.search(line) else "rumoured" if RUMOURED.search(line) else "asserted"
     )
     for pattern in _CLAIMS:
-        if pattern.directors_only != gated:
+        if (pattern.directors_only or pattern.others_only) != gated:
             continue
         for match in pattern.regex.finditer(line):
             subject = named[int(match.group(pattern.subject))]
@@ -309,7 +323,8 @@ def _sentence_claims(
                 and subject.type in pattern.subject_types
                 and object_.type in pattern.object_types
                 and subject.entity != object_.entity
-                and (not gated or subject.entity in directors)
+                and (not pattern.directors_only or subject.entity in directors)
+                and (not pattern.others_only or subject.entity not in directors)
             ):
                 sure = modality if pattern.type in _PERSONAL else "asserted"
                 yield Claim(pattern.type, str(subject.entity), str(object_.entity), sure, evidence)
