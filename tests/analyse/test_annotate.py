@@ -303,3 +303,10 @@ def test_a_given_name_and_a_surname_is_a_person(annotator: Annotator) -> None:
     text = "Two of Peter Vance's brothers criticised a Peter Vance tribute concert."
     assert ("Peter Vance", "person") in found(annotator.annotate(text))
     assert ("Two", "person") not in found(annotator.annotate(text))
+
+
+def test_the_letter_of_a_hyphenated_word_is_no_group(annotator: Annotator) -> None:
+    text = "Haneul and Doha of K-pop band Tidal Nine released an EP. Member V of Lumina sang."
+    names = found(annotator.annotate(text))
+    assert ("K", "org") not in names
+    assert ("Tidal Nine", "org") in names

@@ -74,3 +74,24 @@ def test_a_star_of_a_title_and_a_director_s_quoted_film(store: SQLiteStore, tmp_
     assert ("cast_in", "Min Seo-yeon", "Glass Garden", "asserted") in found
     assert ("directed", "Park Jae-won", "Paper Lanterns", "asserted") in found
     assert ("cast_in", "Park Jae-won", "Paper Lanterns", "asserted") not in found
+
+
+def test_every_member_a_list_names_before_its_group(store: SQLiteStore, tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text("Jo Eun-bi, Han Ye-ji and Min Seo-yeon of girl group Lumina sang.", "utf-8")
+    assert ingest(store, [str(path)]).failed == 0
+    members = {a for t, a, b, _ in named(store) if t == "member_of" and b == "Lumina"}
+    assert members == {"Jo Eun-bi", "Han Ye-ji", "Min Seo-yeon"}
+
+
+def test_an_open_list_s_items_each_name_their_own_group(store: SQLiteStore, tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Stars spoke out, including Jo Eun-bi, Han Ye-ji of girl group Lumina, Doha of "
+        "Tidal Nine and Min Seo-yeon. Haneul and Seojun of K-pop band Tidal Nine agreed.",
+        "utf-8",
+    )
+    assert ingest(store, [str(path)]).failed == 0
+    found = {(a, b) for t, a, b, _ in named(store) if t == "member_of"}
+    assert ("Jo Eun-bi", "Lumina") not in found and ("Han Ye-ji", "Lumina") in found
+    assert ("Seojun", "Tidal Nine") in found

@@ -183,7 +183,7 @@ _CLAIMS: list[_Pattern] = [
     _p("member_of", rf"{_M}\s+(?:member|leader|bandmate)\s+{_M}", 2, 1, _PEOPLE, _GROUPS),
     _p(
         "member_of",
-        rf"{_M}\s+of\s+(?:boy band|girl group|group|band\s+)?{_M}",
+        rf"{_M}\s+of\s+(?:(?:[\w-]+\s+)?(?:boy band|girl group|group|band)\s+)?{_M}",
         1,
         2,
         _PEOPLE,
@@ -240,6 +240,22 @@ def read_claims(
     for reading in readings:
         claims.extend(_sentence_claims(document, reading, directors, gated=True))
     return list({(c.type, c.subject, c.object, c.evidence.start): c for c in claims}.values())
+
+
+_LAST_BUT_ONE = re.compile(r"⟦(\d+)⟧,?\s+and\s+$")
+_LISTED = re.compile(r"⟦(\d+)⟧,\s*$")
+
+
+def _listed_before(line: str, end: int) -> list[int]:
+    """The mentions a closed list names right before `end` ("⟦0⟧, ⟦1⟧ and " before ⟦2⟧),
+    nearest first; none in an open one ("⟦0⟧, ⟦1⟧ of ⟦2⟧, ⟦3⟧ of ⟦4⟧"), whose items
+    each say their own group."""
+    found: list[int] = []
+    pattern = _LAST_BUT_ONE
+    while (match := pattern.search(line, 0, end)) is not None:
+        found.append(int(match.group(1)))
+        end, pattern = match.start(), _LISTED
+    return found
 
 
 def _most_named_work(mentions: Sequence[Mention]) -> Mention | None:
@@ -328,6 +344,17 @@ def _sentence_claims(
             ):
                 sure = modality if pattern.type in _PERSONAL else "asserted"
                 yield Claim(pattern.type, str(subject.entity), str(object_.entity), sure, evidence)
+                if pattern.type == "member_of" and pattern.subject == 1:
+                    # "Siwon, Yesung and Donghae of Super Junior": each of them
+                    for k in _listed_before(line, match.start(1) - 1):
+                        if named[k].type == "person":
+                            yield Claim(
+                                "member_of",
+                                str(named[k].entity),
+                                str(object_.entity),
+                                sure,
+                                evidence,
+                            )
     if gated:
         return
     for match in _STARS.finditer(line):

@@ -469,6 +469,11 @@ def _member_of_group(doc: Doc) -> Iterator[Span]:
             and (token.i < 2 or not _is_name_token(doc[token.i - 2]))
         ):
             continue
+        if token.i + 2 < len(doc) and glued_hyphen(doc, token.i + 2):
+            # "Sanha of K-pop band Astro": the "K" of a word; the group is named after it
+            if token.i + 4 < len(doc) and doc[token.i + 4].lower_ in GROUP_CUES:
+                yield _span(doc, name.i, name.i + 1, "PERSON")
+            continue
         if group.isupper() or (group[:1].isdigit() and group.isalnum()):  # GOT7, 2NE1
             end = token.i + 2
         elif _is_title(first) and first.text not in NOT_NAME_WORDS:

@@ -139,7 +139,13 @@ def _plausible(span: Span, label: str) -> bool:
         or (label == "WORK_OF_ART" and any(t.lower_ in NOT_WORK_CUES for t in before))
         or _genre_line(span)
         or (label != "WORK_OF_ART" and span[-1].text in _LAW_HEADS and len(span) > 1)
+        or (len(text) == 1 and _glued_to_next(span))  # the "K" of "K-pop"
     )
+
+
+def _glued_to_next(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and not span[-1].whitespace_ and doc[span.end].text == "-"
 
 
 # Last words of a law's name: "the National Health Promotion Act" is no organisation.
