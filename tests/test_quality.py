@@ -90,8 +90,12 @@ def test_entity_floors(floor: str, gold: str, run: CLI, shared: Path, tmp_path: 
     assert scores["relation_f1"] >= pinned["relation_f1"]
 
 
-def test_event_floor(run: CLI, shared: Path, tmp_path: Path) -> None:
-    pinned = FLOORS["events_kh_dev"]
-    scores = _score_export(run, shared, shared / "gold" / "kh_dev.gold.json", tmp_path)
+@pytest.mark.parametrize(
+    ("floor", "gold"), [("events_kh_dev", "kh_dev"), ("events_kh_dev2", "kh_dev2")]
+)
+def test_event_floors(floor: str, gold: str, run: CLI, shared: Path, tmp_path: Path) -> None:
+    pinned = FLOORS[floor]
+    scores = _score_export(run, shared, shared / "gold" / f"{gold}.gold.json", tmp_path)
     assert scores["event_f1"] >= pinned["event_f1"]
+    assert scores["event_strict_f1"] >= pinned["event_strict_f1"]
     assert scores["event_date_accuracy"] >= pinned["event_date_accuracy"]
