@@ -240,3 +240,12 @@ def test_a_middle_name_is_the_same_person(store: SQLiteStore, tmp_path: Path) ->
     add(store, tmp_path, "a.txt", "Peter Vance sang in Cardiff on Friday. Vance sang for hours.")
     add(store, tmp_path, "b.txt", "Peter Joseph Vance died on Thursday in Cardiff.")
     assert {"Peter Vance", "Peter Joseph Vance"} <= set(entity(store, "Peter Vance").aliases)
+
+
+def test_a_full_name_run_on_into_another_s_surname_is_cut(annotator: Annotator) -> None:
+    text = (
+        "Peter Vance denies the charge. The prosecutor said Baek Ji-hoon trusted his life "
+        'to Peter Vance Baek " died so rapidly ", the lawyer added.'
+    )
+    names = {e.display for e in local(annotator, text)}
+    assert "Peter Vance Baek" not in names and "Peter Vance" in names
