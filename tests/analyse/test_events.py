@@ -885,3 +885,16 @@ def test_words_after_a_dated_gathering_of_the_speaker_were_said_there(
     store: SQLiteStore, tmp_path: Path, text: str, day: str
 ) -> None:
     assert one(events_of(store, tmp_path, text), "speech.statement").time.value == day
+
+
+def test_a_participle_of_saying_is_the_askers_not_the_one_asked_for(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Dr Peter Vance was jailed on Monday. His lawyers have asked that he is kept on "
+        "probation, saying he is serving “a lifetime sentence of self-punishment.”"
+    )
+    statements = [e for e in events_of(store, tmp_path, text) if e.type == "speech.statement"]
+    assert not any(
+        p.name == "Peter Vance" and p.role == "speaker" for e in statements for p in e.participants
+    )
