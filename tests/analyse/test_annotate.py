@@ -310,3 +310,8 @@ def test_the_letter_of_a_hyphenated_word_is_no_group(annotator: Annotator) -> No
     names = found(annotator.annotate(text))
     assert ("K", "org") not in names
     assert ("Tidal Nine", "org") in names
+
+
+def test_a_known_name_goes_on_with_a_letter_of_its_own(annotator: Annotator) -> None:
+    names = found(annotator.annotate("Kakao M said Friday. Fans watched it on Naver V Live."))
+    assert ("Kakao M", "org") in names and ("Naver V", "org") not in names

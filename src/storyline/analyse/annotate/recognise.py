@@ -173,7 +173,17 @@ def _phrase_matcher(doc: Doc) -> Any:
 def _known_names(doc: Doc) -> Iterator[Span]:
     matcher = _phrase_matcher(doc)
     for match_id, start, end in matcher(doc):
-        yield _span(doc, start, end, doc.vocab.strings[match_id])
+        yield _span(doc, start, _with_letter(doc, end), doc.vocab.strings[match_id])
+
+
+def _with_letter(doc: Doc, end: int) -> int:
+    """'Kakao M', 'Studio S': a known name goes on with a capital letter of its own."""
+    letter = end < len(doc) and re.fullmatch(r"[B-HJ-Z]", doc[end].text) is not None
+    if not letter or not doc[end - 1].whitespace_:
+        return end
+    # not the first letter of another name: "Naver V Live" is Naver's V Live
+    starts_another = end + 1 < len(doc) and doc[end + 1].text[:1].isupper()
+    return end if starts_another else end + 1
 
 
 def _name_run_start(doc: Doc, end: int, limit: int = 4) -> int:
