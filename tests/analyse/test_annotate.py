@@ -84,7 +84,8 @@ def test_events_orgs_platforms_and_accounts(annotator: Annotator) -> None:
 def test_award_categories_and_nationalities_are_no_entities(annotator: Annotator) -> None:
     text = (
         "When Moon Ha-rin won Best Actress at the 2024 Harbor Asian Music Awards, the Korean "
-        "press cheered. Best Music went to Dalbit and Artist of the Year to the Best Male Group."
+        "press cheered. Best Music went to Dalbit and Artist of the Year to the Best Male Group. "
+        "The Male Solo award went to Baek Ji-hoon."
     )
     names = found(annotator.annotate(text))
     assert ("2024 Harbor Asian Music Awards", "event") in names
@@ -95,6 +96,8 @@ def test_award_categories_and_nationalities_are_no_entities(annotator: Annotator
         "Best Music",
         "Artist of the Year",
         "Best Male Group",
+        "The Male Solo award",
+        "Male Solo",
     }
 
 

@@ -104,9 +104,11 @@ OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’", "'": "'", "「": "」", "�
 CLOSE_QUOTES = frozenset(OPEN_QUOTES.values())
 ACCOUNT_PATTERN = re.compile(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
 RULE_SPANS = "storyline_rule_spans"
-# "Best Music", "Most Popular Actor", "Artist of the Year": award categories, not names.
+# "Best Music", "Most Popular Actor", "Artist of the Year", "Male Solo": award
+# categories, not names.
 AWARD_CATEGORY = re.compile(
-    r"^(?:Best|Most|Outstanding|Excellence|Top)\b|\bof the (?:Year|Month|Decade)$"
+    r"^(?:[Tt]he )?(?:Best|Most|Outstanding|Excellence|Top)\b|\bof the (?:Year|Month|Decade)$"
+    r"|^(?:[Tt]he )?(?:Male|Female) (?:Solo|Group|Vocal|Artist|Dance|Rookie)"
 )
 # Capitalised words the NER takes for names, and that never are a name's short form.
 NOT_NAME_WORDS = (
