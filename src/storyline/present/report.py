@@ -178,7 +178,9 @@ def _conflict_line(entry: Entry, documents: dict[str, Document], notes: _Notes) 
         who = ", ".join(
             sorted({_outlet(documents[d]) for d in conflict.documents if d in documents})
         )
-        variants.append(f"{conflict.field} “{conflict.value}” according to {who or 'unknown'}")
+        # a fused event's other readings may come from documents of other stories
+        who = who or "documents outside this story"
+        variants.append(f"{conflict.field} “{conflict.value}” according to {who}")
     return Line(f"{entry.text.rstrip('.')}: " + "; ".join(variants), notes.cite(entry.evidence))
 
 
