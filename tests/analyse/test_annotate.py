@@ -318,3 +318,18 @@ def test_the_letter_of_a_hyphenated_word_is_no_group(annotator: Annotator) -> No
 def test_a_known_name_goes_on_with_a_letter_of_its_own(annotator: Annotator) -> None:
     names = found(annotator.annotate("Kakao M said Friday. Fans watched it on Naver V Live."))
     assert ("Kakao M", "org") in names and ("Naver V", "org") not in names
+
+
+def test_prizes_peoples_and_a_doubled_headline_name(annotator: Annotator) -> None:
+    text = (
+        "Peter Vance Peter Vance sang in Cardiff. Moon Ha-rin won the Golden Crane Award at "
+        "the Harbor Film Festival. Pacific Islander groups rallied."
+    )
+    names = found(annotator.annotate(text))
+    assert ("Peter Vance", "person") in names
+    assert ("Harbor Film Festival", "event") in names
+    assert not {n for n, _ in names} & {
+        "Peter Vance Peter Vance",
+        "Golden Crane Award",
+        "Pacific Islander",
+    }

@@ -117,6 +117,13 @@ def _mended(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or (doc[end - 1].is_stop and doc[end - 1].lower_ in _NO_LAST_WORDS)
     ):
         end -= 1
+    half = (end - start) // 2
+    if (
+        half
+        and end - start == 2 * half
+        and doc[start : start + half].text == doc[start + half : end].text
+    ):
+        end = start + half  # "John Fullbright John Fullbright": a headline run into its line
     return start, end
 
 
@@ -140,7 +147,14 @@ def _plausible(span: Span, label: str) -> bool:
         or _genre_line(span)
         or (label != "WORK_OF_ART" and span[-1].text in _LAW_HEADS and len(span) > 1)
         or (len(text) == 1 and _glued_to_next(span))  # the "K" of "K-pop"
+        or (label != "EVENT" and span[-1].text in _PRIZE_HEADS and len(span) > 1)
+        or (span[-1].text in _DEMONYMS and len(span) > 1)  # "Pacific Islander" is people
     )
+
+
+# "the Golden Lion Award", "the Teen Star Award": a prize, no entity (its ceremony is one)
+_PRIZE_HEADS = frozenset({"Award", "Prize", "Trophy", "Medal"})
+_DEMONYMS = frozenset({"Islander", "Islanders", "American", "Americans", "Asians"})
 
 
 def _glued_to_next(span: Span) -> bool:
