@@ -95,3 +95,15 @@ def test_an_open_list_s_items_each_name_their_own_group(store: SQLiteStore, tmp_
     found = {(a, b) for t, a, b, _ in named(store) if t == "member_of"}
     assert ("Jo Eun-bi", "Lumina") not in found and ("Han Ye-ji", "Lumina") in found
     assert ("Seojun", "Tidal Nine") in found
+
+
+def test_every_title_listed_after_who_starred_in(store: SQLiteStore, tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Moon Ha-rin, who starred in Hollywood films “Glass Garden,” “Salt Road” and the "
+        "film “Quiet Tide,” came too.",
+        "utf-8",
+    )
+    assert ingest(store, [str(path)]).failed == 0
+    works = {b for t, a, b, _ in named(store) if t == "cast_in" and a == "Moon Ha-rin"}
+    assert works == {"Glass Garden", "Salt Road", "Quiet Tide"}

@@ -104,7 +104,7 @@ _CLAIMS: list[_Pattern] = [
     _p(  # "Bae Doo-na, who starred in Kore-eda's 2009 film, 'Air Doll'"
         "cast_in",
         rf"{_M},?\s+who\s+(?:starred|stars|appeared|appears|played)\s+in\s+"
-        rf"(?:[^⟦]{{0,20}}⟦\d+⟧{_POSS}\s+)?[^⟦]{{0,40}}?{_M}",
+        rf"(?:[^⟦]{{0,20}}⟦\d+⟧(?:{_POSS})?\s+)?[^⟦]{{0,40}}?{_M}",
         1,
         2,
         _PEOPLE,
@@ -258,6 +258,20 @@ def _listed_before(line: str, end: int) -> list[int]:
     return found
 
 
+_NEXT_TITLE = re.compile(
+    rf"[”\"’']?(?:,[”\"’']?\s*(?:and\s+)?|\s+and\s+)(?:[\w-]+\s+){{0,3}}{_OPEN}⟦(\d+)⟧"
+)
+
+
+def _listed_after(line: str, start: int) -> list[int]:
+    """The titles listed right after the one ending at `start` ("⟦2⟧” and “⟦3⟧")."""
+    found: list[int] = []
+    while (match := _NEXT_TITLE.match(line, start)) is not None:
+        found.append(int(match.group(1)))
+        start = match.end()
+    return found
+
+
 def _most_named_work(mentions: Sequence[Mention]) -> Mention | None:
     works = Counter(m.entity for m in mentions if m.type == "work" and m.entity)
     if not works:
@@ -344,6 +358,13 @@ def _sentence_claims(
             ):
                 sure = modality if pattern.type in _PERSONAL else "asserted"
                 yield Claim(pattern.type, str(subject.entity), str(object_.entity), sure, evidence)
+                if pattern.type == "cast_in" and pattern.object != _THIS_WORK:
+                    # "who starred in Hollywood films “A” and “B”": each title listed
+                    for k in _listed_after(line, match.end(pattern.object) + 1):
+                        if named[k].type == "work":
+                            yield Claim(
+                                "cast_in", str(subject.entity), str(named[k].entity), sure, evidence
+                            )
                 if pattern.type == "member_of" and pattern.subject == 1:
                     # "Siwon, Yesung and Donghae of Super Junior": each of them
                     for k in _listed_before(line, match.start(1) - 1):
