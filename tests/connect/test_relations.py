@@ -61,49 +61,52 @@ def test_relations_from_statements_and_events(store: SQLiteStore, tmp_path: Path
         assert relation.evidence, relation
 
 
+def relations_of(store: SQLiteStore, folder: Path, text: str) -> set[tuple[str, str, str, str]]:
+    path = folder / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    assert ingest(store, [str(path)]).failed == 0
+    return named(store)
+
+
 def test_a_star_of_a_title_and_a_director_s_quoted_film(store: SQLiteStore, tmp_path: Path) -> None:
-    path = tmp_path / "news.txt"
-    path.write_text(
+    found = relations_of(
+        store,
+        tmp_path,
         "Actress Min Seo-yeon of TV series “Glass Garden” joined the rally. Emerging "
         "director Park Jae-won’s disaster thriller “Paper Lanterns,” topped the chart. "
         "Director Park Jae-won of “Paper Lanterns” thanked the fans.",
-        encoding="utf-8",
     )
-    assert ingest(store, [str(path)]).failed == 0
-    found = named(store)
     assert ("cast_in", "Min Seo-yeon", "Glass Garden", "asserted") in found
     assert ("directed", "Park Jae-won", "Paper Lanterns", "asserted") in found
     assert ("cast_in", "Park Jae-won", "Paper Lanterns", "asserted") not in found
 
 
 def test_every_member_a_list_names_before_its_group(store: SQLiteStore, tmp_path: Path) -> None:
-    path = tmp_path / "news.txt"
-    path.write_text("Jo Eun-bi, Han Ye-ji and Min Seo-yeon of girl group Lumina sang.", "utf-8")
-    assert ingest(store, [str(path)]).failed == 0
-    members = {a for t, a, b, _ in named(store) if t == "member_of" and b == "Lumina"}
+    found = relations_of(
+        store, tmp_path, "Jo Eun-bi, Han Ye-ji and Min Seo-yeon of girl group Lumina sang."
+    )
+    members = {a for t, a, b, _ in found if t == "member_of" and b == "Lumina"}
     assert members == {"Jo Eun-bi", "Han Ye-ji", "Min Seo-yeon"}
 
 
 def test_an_open_list_s_items_each_name_their_own_group(store: SQLiteStore, tmp_path: Path) -> None:
-    path = tmp_path / "news.txt"
-    path.write_text(
+    found = relations_of(
+        store,
+        tmp_path,
         "Stars spoke out, including Jo Eun-bi, Han Ye-ji of girl group Lumina, Doha of "
         "Tidal Nine and Min Seo-yeon. Haneul and Seojun of K-pop band Tidal Nine agreed.",
-        "utf-8",
     )
-    assert ingest(store, [str(path)]).failed == 0
-    found = {(a, b) for t, a, b, _ in named(store) if t == "member_of"}
-    assert ("Jo Eun-bi", "Lumina") not in found and ("Han Ye-ji", "Lumina") in found
-    assert ("Seojun", "Tidal Nine") in found
+    members = {(a, b) for t, a, b, _ in found if t == "member_of"}
+    assert ("Jo Eun-bi", "Lumina") not in members and ("Han Ye-ji", "Lumina") in members
+    assert ("Seojun", "Tidal Nine") in members
 
 
 def test_every_title_listed_after_who_starred_in(store: SQLiteStore, tmp_path: Path) -> None:
-    path = tmp_path / "news.txt"
-    path.write_text(
+    found = relations_of(
+        store,
+        tmp_path,
         "Moon Ha-rin, who starred in Hollywood films “Glass Garden,” “Salt Road” and the "
         "film “Quiet Tide,” came too.",
-        "utf-8",
     )
-    assert ingest(store, [str(path)]).failed == 0
-    works = {b for t, a, b, _ in named(store) if t == "cast_in" and a == "Moon Ha-rin"}
+    works = {b for t, a, b, _ in found if t == "cast_in" and a == "Moon Ha-rin"}
     assert works == {"Glass Garden", "Salt Road", "Quiet Tide"}

@@ -251,8 +251,11 @@ def _given_and_surname(span: Span) -> bool:
         and words[0] in GIVEN_NAMES
         and words[1][:1].isupper()
         and words[1][1:].islower()
-        and words[1] not in ORG_HEADS | PLACE_HEADS | NOT_NAME_WORDS
+        and words[1] not in _NO_SURNAMES
     )
+
+
+_NO_SURNAMES = ORG_HEADS | PLACE_HEADS | NOT_NAME_WORDS
 
 
 _MEMBERS = frozenset(

@@ -38,6 +38,8 @@ class Context:
     characters: dict[str, Mention] = field(default_factory=dict)  # their actors
     # a listing's entries (`annotate.cues.LISTING_ENTRY` matches), found once
     entries: list[re.Match[str]] = field(default_factory=list)
+    # the sentences that date a gathering, with their days, found when first needed
+    gatherings: list[tuple[int, int, list[TimeMention]]] | None = None
 
     def mention_of(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)

@@ -17,6 +17,8 @@ from storyline.analyse.times import TimeMention
 from storyline.models import Mention, TimeValue
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Token
 
 
@@ -297,28 +299,37 @@ def _named_occasion(context: Context, index: int) -> TimeValue | None:
     return None
 
 
-# Gatherings that are an article's occasion: what is said after one is said there.
-_EVENTS = frozenset(
-    "concert showcase ceremony conference festival premiere gala rally forum meeting "
-    "screening".split()
-)
+# Gatherings that are an article's occasion: what is said after one is said there (not
+# an interview, a briefing, a call or a night, which need not be the speaker's).
+_LOOSE_GATHERINGS = frozenset("interview briefing call night session party hearing event".split())
+_EVENTS = (_GATHERINGS - _LOOSE_GATHERINGS) | {"screening"}
 
 
 def _gathering_day(context: Context, index: int, speaker: str) -> TimeValue | None:
     """'Baek held a fan meeting in Tokyo on Sunday. … “…,” Baek said': the words were
     said there, on its day, when the article dated one gathering of the speaker's
     before them, and only one."""
+    if context.gatherings is None:
+        context.gatherings = list(_dated_gatherings(context))
+    before = context.sentences[index][0]
     days: set[str | None] = set()
     found: TimeValue | None = None
-    for first, last in context.sentences[:index]:
+    for first, last, dated in context.gatherings:
+        if first < before and _mentions_entity(context, first, last, speaker):
+            days.update(t.time.value for t in dated)
+            found = dated[-1].time
+    return found if len(days) == 1 else None
+
+
+def _dated_gatherings(context: Context) -> Iterator[tuple[int, int, list[TimeMention]]]:
+    """The sentences that name a gathering, each with the days it gives."""
+    for first, last in context.sentences:
         sentence = context.doc.char_span(first, last, alignment_mode="expand")
         if sentence is None or not any(t.lemma_.lower() in _EVENTS for t in sentence):
             continue
         dated = [t for t in context.times if first <= t.start < last and t.time.precision == "day"]
-        if dated and _mentions_entity(context, first, last, speaker):
-            days.update(t.time.value for t in dated)
-            found = dated[-1].time
-    return found if len(days) == 1 else None
+        if dated:
+            yield first, last, dated
 
 
 def _the_occasion(context: Context, before: int, speaker: str) -> TimeValue | None:

@@ -214,8 +214,8 @@ def _join_acronyms(entities: list[LocalEntity]) -> list[LocalEntity]:
     for entity in entities:
         if entity.type in {"org", "event", "place"}:
             for key in {initials(n) for n in entity.names if len(n.split()) > 1}:
-                if len(key) >= 2 and entity not in spelled.setdefault(key, []):
-                    spelled[key].append(entity)
+                if len(key) >= 2:
+                    spelled.setdefault(key, []).append(entity)
     for entity in entities:
         names = set(entity.names)
         if len(names) != 1 or entity.type not in INTERCHANGEABLE:
