@@ -7,8 +7,7 @@ relation, a friendship), and a sentence that is it and one that is not: the
 extraction, the summaries, fusion, stories and relations all read this table, and
 `tests/analyse/test_eventtypes.py` checks every entry against the extractor.
 
-The types are those of DESIGN.md that storyline reads.
-`social.follow` is not read yet.
+The types are those of DESIGN.md that storyline reads; `social.follow` is not read yet.
 """
 
 from __future__ import annotations
@@ -255,11 +254,12 @@ _TYPES: tuple[EventType, ...] = (
             r"\bin a (?:romantic )?relationship\b",
             r"\bromantic(?:ally)? (?:relationship|involve)",
             r"\bseeing each other\b",
-            r"\bdating\b",
+            r"\bdating\b|\bon (?:a )?dates?\b",
         ],
         summary="{partner} and {partner2} are dating.",
         roles=("partner", "partner"),
         symmetric=True,
+        verbs_only=True,  # "set a date for a hearing" is none; "went on a date" a phrase
         denied_by_partner=True,
         relation="dating",
         example="Actors Baek Ji-hoon and Moon Ha-rin are dating, their agencies confirmed.",

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from storyline.analyse.eventtypes import EVENT_TYPES
+from storyline.analyse.quotes import quoted_tokens
 from storyline.analyse.times import WEEKDAYS
 from storyline.models import EventTypeName, Modality, TimeValue
 
@@ -81,7 +82,9 @@ def event_modality(type_: EventTypeName, sentence: Span, trigger: Token) -> Moda
     if policy == "fixed":
         return "asserted"
     if policy == "said":
-        return "hoped" if HOPED.search(text) else "asserted"  # the words were said
+        # the words were said; hoped when the telling says so ("expressed her hope to
+        # work with Han, saying …"), not when the words hope ("“We hope …,” Kim said")
+        return "hoped" if _outside_quotes(HOPED, sentence) else "asserted"
     if policy == "reported" and _governs(DENIED, sentence, trigger):
         return "denied"
     if policy == "reported" and _governs(RUMOURED, sentence, trigger):
@@ -91,6 +94,15 @@ def event_modality(type_: EventTypeName, sentence: Span, trigger: Token) -> Moda
     if policy != "settled" and planned(trigger, type_, text):
         return "planned"
     return "asserted"
+
+
+def _outside_quotes(cues: re.Pattern[str], sentence: Span) -> bool:
+    quoted = quoted_tokens(sentence)
+    return any(
+        (span := sentence.char_span(m.start(), m.end(), alignment_mode="expand")) is not None
+        and span.root.i not in quoted
+        for m in cues.finditer(sentence.text)
+    )
 
 
 # A cue of these kinds modifies what its head says ("reportedly dating", "the rumours

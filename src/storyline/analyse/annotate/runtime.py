@@ -198,13 +198,22 @@ def annotation_of(doc: Doc) -> Annotation:
 
 
 def _paragraphs_are_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence (headings and captions have no full stop); the
-    parser keeps boundaries set before it runs."""
+    """A line break ends a sentence (headings and captions have no full stop), and so
+    does a capitalised pronoun right after a lower-case word: a caption run into the
+    text ('… if convicted They said he …'). The parser keeps boundaries set before it."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
+        if token.is_space:
+            continue
+        if "\n" in previous.text_with_ws or (
+            token.text in _PRONOUNS_OPENING and previous.is_lower and previous.is_alpha
+        ):
             token.is_sent_start = True
     return doc
+
+
+# Pronouns written with a capital only where a sentence opens.
+_PRONOUNS_OPENING = frozenset("He She They We It His Her Their Its".split())
 
 
 def _sentences(doc: Doc, entities: list[Candidate]) -> tuple[Sentence, ...]:

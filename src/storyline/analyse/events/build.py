@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from storyline.analyse.events.context import QUOTE, Context, sentence_mentions
+from storyline.analyse.events.context import Context, sentence_mentions
 from storyline.analyse.events.timing import time_near, work_year
 from storyline.analyse.eventtypes import EVENT_TYPES
-from storyline.analyse.modality import HOPED, event_modality, in_time
+from storyline.analyse.modality import event_modality, in_time
+from storyline.analyse.quotes import QUOTE
 from storyline.analyse.summaries import summarise
 from storyline.models import Event, EventTypeName, Evidence, Mention, Participant, new_id
 
@@ -37,9 +38,6 @@ def make_event(
     if time.value is None and work is not None and type_ in _DATED_BY_WORK:
         time = work_year(context, work)  # "starred in “My Mister” (2018)"
     modality = event_modality(type_, sentence, trigger)
-    said = modality == "asserted" and EVENT_TYPES[type_].modality == "said"
-    if said and HOPED.search(_rest_of_quote(document.text, start, end)):
-        modality = "hoped"  # words hoped in a quote that runs on past the sentence
     time, modality = in_time(type_, time, modality, document.published.value)
     people = tuple(
         Participant(role, m.entity or "", context.names.get(m.entity or "", m.text))
@@ -61,13 +59,3 @@ def make_event(
         evidence=(Evidence(document.id, start, end, text),),
         quote=quote,
     )
-
-
-def _rest_of_quote(text: str, start: int, end: int) -> str:
-    """The rest of a quote the sentence opens and does not close: '… shared, “She
-    seems to be a very cute friend. It would be great if we could film together.”'."""
-    sentence = text[start:end]
-    if sentence.count("“") <= sentence.count("”"):
-        return ""
-    close = text.find("”", end)
-    return text[end : close if close != -1 and close - end < 1500 else end]

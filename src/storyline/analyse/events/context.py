@@ -49,11 +49,6 @@ class Context:
         return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-# A quote, closed or running on past the end of its sentence ("She said, “I'll go.
-# It was fun.”" is two sentences).
-QUOTE = re.compile(r"[“\"]([^”\"]{3,})(?:[”\"]|$)")
-
-
 def sentence_mentions(context: Context, sentence: Span) -> list[Mention]:
     return list(context.mentions_starting(sentence.start_char, sentence.end_char))
 
@@ -68,39 +63,3 @@ def unique(mentions: Iterable[Mention]) -> list[Mention]:
 def distance(mention: Mention, token: Token) -> int:
     end = token.idx + len(token)
     return max(mention.start - end, token.idx - mention.end, 0)
-
-
-def in_quotes(text: str, offset: int) -> bool:
-    return any(m.start() < offset < m.end() for m in QUOTE.finditer(text))
-
-
-def _unopened_closer(text: str) -> int:
-    """Where a quote opened in an earlier sentence closes in this one, or -1."""
-    curly = text.find("”")
-    if curly > 0 and "“" not in text[:curly]:
-        return curly
-    straight = text.find('"')
-    if straight > 0 and text.count('"') % 2 == 1 and text[straight - 1] in ",.!?":
-        return straight
-    return -1
-
-
-def quoted_tokens(sentence: Span) -> set[int]:
-    """Tokens between quotation marks (of a quote, not a title: three words or more)."""
-    inside: set[int] = set()
-    text = sentence.text
-    closer = _unopened_closer(text)
-    if closer > 0:
-        # the end of a quote opened in an earlier sentence: "… on the road,” Cha said.
-        inside.update(t.i for t in sentence if t.idx < sentence.start_char + closer)
-    for match in QUOTE.finditer(text):
-        if len(match.group(1).split()) < 3:
-            continue
-        span = sentence.doc.char_span(
-            sentence.start_char + match.start(1),
-            sentence.start_char + match.end(1),
-            alignment_mode="expand",
-        )
-        if span is not None:
-            inside.update(range(span.start, span.end))
-    return inside

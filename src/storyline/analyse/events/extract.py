@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from storyline.analyse.annotate import PLATFORMS
 from storyline.analyse.annotate.cues import LISTING_ENTRY
 from storyline.analyse.events.build import make_event
-from storyline.analyse.events.context import QUOTE, Context, quoted_tokens, sentence_mentions
+from storyline.analyse.events.context import Context, sentence_mentions
 from storyline.analyse.events.forms import (
     births,
     cast_list,
@@ -35,6 +35,7 @@ from storyline.analyse.events.participants import (
 )
 from storyline.analyse.events.timing import OCCASION_NOUNS
 from storyline.analyse.eventtypes import EVENT_TYPES, READINGS, EventType
+from storyline.analyse.quotes import QUOTE, quoted_tokens
 from storyline.analyse.resolve.discourse import read_discourse
 from storyline.analyse.summaries import summarise
 from storyline.analyse.times import find_times

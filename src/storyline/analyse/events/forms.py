@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from storyline.analyse.events.build import make_event
-from storyline.analyse.events.context import Context, in_quotes, sentence_mentions, unique
+from storyline.analyse.events.context import Context, sentence_mentions, unique
 from storyline.analyse.events.participants import AND, head_and_conjuncts, work_in_mind
 from storyline.analyse.eventtypes import PEOPLE
+from storyline.analyse.quotes import in_quotes
 from storyline.analyse.summaries import summarise
 from storyline.models import Event, Evidence, Mention, Participant, TimeValue, new_id
 

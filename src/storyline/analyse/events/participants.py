@@ -10,14 +10,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate.cues import PERSON_CUES
-from storyline.analyse.events.context import (
-    Context,
-    distance,
-    quoted_tokens,
-    sentence_mentions,
-    unique,
-)
+from storyline.analyse.events.context import Context, distance, sentence_mentions, unique
 from storyline.analyse.eventtypes import PEOPLE, EventType
+from storyline.analyse.quotes import quoted_tokens
 from storyline.analyse.resolve.discourse import AGENCY_NOUNS, PROXY_NOUNS
 from storyline.models import EntityType, Mention
 
@@ -105,7 +100,11 @@ _HOST_IN_OBJECT = frozenset({"attend"})
 
 # What may stand between two names of one list: "A and B", "A, actor B", "A & B"; and
 # between two titles: "“A (2013)” and SBS drama “B”", "“A,” “B” and “C”".
-_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:[a-zA-Z-]+\s+){0,3}$")
+# The words between are lower-case ("A, actor B", "A and K-pop star B"): a title in
+# capitals is an apposition ("Murray, Deputy District Attorney David Walgren").
+_LISTED = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:[a-z][a-zA-Z-]*|[A-Z]-[a-z]+)\s+){0,3}$"
+)
 _LISTED_WORKS = re.compile(
     r"^\s*(?:\((?:19|20)\d\d\))?[”\"’']?\s*(?:,[”\"’']?\s*(?:and\s+)?|and\s+|&\s*)"
     r"(?:[\w-]+\s+){0,3}[“\"‘']?$"

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.analyse.events.context import Context
+from storyline.analyse.quotes import quoted_tokens
 from storyline.analyse.resolve.discourse import SPEECH_VERBS
 from storyline.analyse.times import RANK as _RANK
 from storyline.analyse.times import TimeMention
@@ -169,9 +170,9 @@ def _describes(context: Context, time: TimeMention) -> bool:
 
 # What says a statement was made before the day of the report.
 _EARLIER = re.compile(
-    r"\b(?:previously|earlier|in the past|once|already|"
+    r"\b(?:previously|earlier|in the past|once|already|(?:in|at|during) a recent|"
     r"(?:(?:has|have) (?:long|often|repeatedly|always|also|continuously|consistently|"
-    r"persistently)|had(?: long| often| repeatedly| always| also)?) "
+    r"persistently)|had(?: long| often| repeatedly| always| also)?|recently) "
     r"(?:said|told|stated|written|claimed|maintained|denied|insisted|argued|testified))\b",
     re.I,
 )
@@ -254,7 +255,6 @@ def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
     …"; "'…,' she added"), else the day of the report, unless the words say it was said
     before."""
     start, end = context.sentences[index]
-    clause = context.document.text[start:end]
     for back in range(index - 1, max(index - 3, -1), -1):
         first, last = context.sentences[back]
         said_then = [
@@ -264,7 +264,7 @@ def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
         ]
         if said_then and _mentions_entity(context, first, last, speaker):
             return said_then[-1].time
-    if _EARLIER.search(clause):
+    if _EARLIER.search(_telling(context, start, end)):
         return TimeValue.unknown()
     if (named := _named_occasion(context, index)) is not None:
         return named
@@ -274,6 +274,16 @@ def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
         return gathering
     published = context.document.published
     return TimeValue(published.value, published.precision, None)
+
+
+def _telling(context: Context, start: int, end: int) -> str:
+    """The sentence without the words it quotes: "in the past" inside them says
+    nothing of when they were said."""
+    sentence = context.doc.char_span(start, end, alignment_mode="expand")
+    if sentence is None:
+        return context.document.text[start:end]
+    quoted = quoted_tokens(sentence)
+    return " ".join(t.text for t in sentence if t.i not in quoted)
 
 
 def _named_occasion(context: Context, index: int) -> TimeValue | None:

@@ -244,11 +244,22 @@ class Discourse:
 
     def _note_speaker(self, token: Token, sentence: int) -> None:
         """Who spoke last: '“…,” said Choi, a professor. … , he added' is Choi."""
-        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
+        if token.lemma_.lower() not in SPEECH_VERBS:
             return
-        named = self.by_token.get(token.i) or self.referents.get(token.i)
-        if named is not None and named.type == "person" and named.entity:
-            self.last_speaker = (named.entity, sentence)
+        for subject in self._sayers(token):
+            named = self.by_token.get(subject.i) or self.referents.get(subject.i)
+            if named is not None and named.type == "person" and named.entity:
+                self.last_speaker = (named.entity, sentence)
+
+    def _sayers(self, verb: Token) -> list[Token]:
+        """The subjects of a verb of saying; when the parse gives none, the name right
+        before it ('… against Dr Murray, prosecutor David Walgren said', which the
+        parser reads as an apposition)."""
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or verb.i == verb.sent.start:
+            return subjects
+        before = verb.doc[verb.i - 1]
+        return [before] if before.i in self.by_token else []
 
     def _resolve_form(self, form: SharedForm) -> Mention | None:
         owners = set(form.owners)
@@ -373,10 +384,14 @@ class Discourse:
         }
         speaker = self._speaker_of(token) if word in _PRONOUN_GENDER else None
         if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS:
-            # "he said": not one the text says is dead; the one who spoke just before
-            candidates = {e: m for e, m in candidates.items() if e not in self.dead}
+            # "he said": the one who spoke just before
+            # not one the text says is dead, nor one the quote it closes talks about
+            told = self._named_in_quote_before(token)
+            candidates = {
+                e: m for e, m in candidates.items() if e not in self.dead and e not in told
+            }
             if self.last_speaker and sentence - self.last_speaker[1] <= SPEAKER_REACH:
-                speaker = speaker or self.last_speaker[0]
+                speaker = speaker or self._still_speaking(*self.last_speaker, gender, candidates)
         if word in _ORG_NOUNS:
             candidates = {e: m for e, m in candidates.items() if self.is_agency(m)}
         bonus: dict[str, float] = {}
@@ -412,6 +427,39 @@ class Discourse:
             self.gender.setdefault(entity, gender)  # "the actress"; whom "she" surely means
         return candidates[entity]
 
+    def _named_in_quote_before(self, token: Token) -> set[str]:
+        """The entities named in the quote right before a reporting clause ('"… all of
+        Michael Jackson," he said': not Jackson); a speaker hardly names themself."""
+        at = bisect_left(self._quotes, (token.idx, token.idx))
+        if not at:
+            return set()
+        start, end = self._quotes[at - 1]
+        if self.doc.text[end : token.idx].strip(" ,") != "":
+            return set()
+        return {
+            m.entity for m in self.mentions_before(end, end - start) if m.start > start and m.entity
+        }
+
+    def _still_speaking(
+        self, speaker: str, spoke: int, gender: str | None, candidates: Mapping[str, Mention]
+    ) -> str | None:
+        """The one who spoke just before, unless the pronoun's gender is not theirs and
+        is that of someone the text made the subject since ('…," said Lil Wayne. His
+        sister Janet took the stage. "…," she said': Janet)."""
+        if gender is None or self.gender.get(speaker) == gender:
+            return speaker
+        if any(
+            self.gender.get(e) == gender and m.sentence > spoke and self._subject(m)
+            for e, m in candidates.items()
+            if e != speaker
+        ):
+            return None
+        return speaker
+
+    def _subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+
     def _speaker_of(self, token: Token) -> str | None:
         """'Joe Jackson said he …': the subject of what someone says is, first, the one
         saying it; 'a spokeswoman for Dr Murray said he …': the one spoken for."""
@@ -420,7 +468,7 @@ class Discourse:
             return None
         if verb.head.lemma_.lower() not in SPEECH_VERBS:
             return None
-        for subject in (c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        for subject in self._sayers(verb.head):
             named = self.by_token.get(subject.i) or self.referents.get(subject.i)
             if named is None and subject.lower_ in PROXY_NOUNS:
                 named = next(
