@@ -114,6 +114,25 @@ def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
             '" he said.',
             "Tom Walsh",
         ),
+        # the name a sentence opens with says it, however the parser took the clause after
+        (
+            "Moon Ha-rin, who starred in the 2021 Netflix hit “Glass Road,” said she was drawn "
+            "to the period setting.",
+            "Moon Ha-rin",
+        ),
+        # not whom the words name: the agency says it, not the singer
+        (
+            "Baek Ji-hoon is a singer. On Oct. 12, Lumina Entertainment announced that Baek "
+            "Ji-hoon will be suspending his activities, claiming the young singer is seeking "
+            "treatment.",
+            "Lumina Entertainment",
+        ),
+        # a paper quoting a source is not the one speaking
+        (
+            "The Daily Harbor quoted a source as saying the deal was off. Yonhap quoted Kang "
+            "Do-yun as saying the talks had failed.",
+            "Kang Do-yun",
+        ),
         # quotes spaced on both sides, closed by a reporting clause
         (
             "Peter Vance faces a retrial. Dr Vance is looking forward to telling his side of "

@@ -324,12 +324,36 @@ def test_time_comes_from_the_sentence_or_the_one_it_follows(
 
 def test_when_words_were_said_and_when_not(store: SQLiteStore, tmp_path: Path) -> None:
     text = (
-        "In a recent interview, Moon Ha-rin said she had moved to Busan. "
+        "In a recent interview, Moon Ha-rin said she had moved to Busan. Baek Ji-hoon told "
+        "reporters earlier in the day that he will support the campaign. "
         "“The photos were taken in the past, when they were with the same agency,” "
         "Lumina Entertainment said in a statement."
     )
-    said = {e.participants[0].name: e.time.value for e in events_of(store, tmp_path, text)}
-    assert said == {"Moon Ha-rin": None, "Lumina Entertainment": "2024-05-20"}
+    events = events_of(store, tmp_path, text)
+    said = {e.participants[0].name: e.time.value for e in events if e.type == "speech.statement"}
+    assert said == {
+        "Moon Ha-rin": None,
+        "Baek Ji-hoon": "2024-05-20",
+        "Lumina Entertainment": "2024-05-20",
+    }
+
+
+def test_a_cast_a_work_is_described_by_is_no_plan_of_its_clause(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "“Winter Lantern,” starring Moon Ha-rin, became a hit across Asia in 2014. "
+        "“Glass Road,” led by Lee Ji-eun (singer Haneul), premieres March 7."
+    )
+    casts = {
+        (e.participants[0].name, e.time.value, e.modality)
+        for e in events_of(store, tmp_path, text)
+        if e.type == "career.cast"
+    }
+    assert casts == {
+        ("Moon Ha-rin", None, "asserted"),
+        ("Lee Ji-eun", None, "asserted"),  # and no one else: her stage name is hers
+    }
 
 
 def test_a_caption_run_into_the_text_ends_at_its_pronoun(

@@ -25,16 +25,17 @@ from storyline.analyse.events.forms import (
     played_by,
     star_of,
 )
+from storyline.analyse.events.makers import with_maker
 from storyline.analyse.events.participants import (
     agency_speaks_for_artist,
     person_then_org,
+    referent,
     role_entities,
     winners,
-    with_maker,
     with_second,
 )
 from storyline.analyse.events.timing import OCCASION_NOUNS
-from storyline.analyse.eventtypes import EVENT_TYPES, READINGS, EventType
+from storyline.analyse.eventtypes import ACTORS, EVENT_TYPES, READINGS, EventType
 from storyline.analyse.quotes import QUOTE, quoted_tokens
 from storyline.analyse.resolve.discourse import read_discourse
 from storyline.analyse.summaries import summarise
@@ -272,6 +273,8 @@ def _events_of(
         firsts = role_entities(
             context, sentence, trigger, rule.first, subject=True, fallback=not rule.symmetric
         )
+    if rule is SPEECH:
+        firsts = [m for m in firsts if m.entity not in _named_in_words(context, trigger)]
     of_work = rule.first == frozenset({"work"})
     if not firsts:
         return
@@ -332,6 +335,30 @@ _STAGING = frozenset(
     "hold stage give host headline play perform wrap finish end open kick begin start "
     "launch close".split()
 )
+
+
+def _named_in_words(context: Context, trigger: Token) -> set[str | None]:
+    """Who the words said name, by name or as "the" noun ("YG announced that Nam will
+    pause …, claiming the young singer is ill"): not who says them; a pronoun may be.
+    The words are quoted or follow the verb: before it, unquoted, is the telling ("Han,
+    who starred in the Netflix hit “X,” said", however the parser took it)."""
+    quoted = quoted_tokens(trigger.sent)
+    words = (
+        t
+        for c in trigger.children
+        if c.dep_ in {"ccomp", "xcomp"}
+        for t in c.subtree
+        if t.i > trigger.i or t.i in quoted
+    )
+    return {
+        m.entity for t in words if (m := context.mention_of(t) or _the_noun(context, t)) is not None
+    }
+
+
+def _the_noun(context: Context, token: Token) -> Mention | None:
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        return None
+    return referent(context, token, ACTORS)
 
 
 def _staged(concert: Token) -> bool:

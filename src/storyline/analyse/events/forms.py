@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from storyline.analyse.events.build import make_event
 from storyline.analyse.events.context import Context, sentence_mentions, unique
 from storyline.analyse.events.participants import AND, head_and_conjuncts, work_in_mind
+from storyline.analyse.events.timing import work_year
 from storyline.analyse.eventtypes import PEOPLE
 from storyline.analyse.quotes import in_quotes
 from storyline.analyse.summaries import summarise
@@ -114,7 +116,7 @@ def star_of(context: Context, index: int, sentence: Span, trigger: Token) -> Ite
         if (m := context.mention_of(t)) is not None and m.type in PEOPLE
     ]
     if people:
-        yield make_event(
+        event = make_event(
             context,
             index,
             sentence,
@@ -122,6 +124,7 @@ def star_of(context: Context, index: int, sentence: Span, trigger: Token) -> Ite
             trigger,
             [("person", people[0]), ("work", work)],
         )
+        yield as_described(context, event, trigger, work)
 
 
 def cast_list(context: Context, index: int, sentence: Span, trigger: Token) -> Iterator[Event]:
@@ -146,9 +149,21 @@ def cast_list(context: Context, index: int, sentence: Span, trigger: Token) -> I
         if (m := context.mention_of(t)) is not None and m.type in PEOPLE
     )
     for person in people:
-        yield make_event(
+        event = make_event(
             context, index, sentence, "career.cast", trigger, [("person", person), ("work", work)]
         )
+        yield as_described(context, event, trigger, work)
+
+
+def as_described(context: Context, event: Event, phrase: Token, work: Mention) -> Event:
+    """A cast the text gives as what a work is ("“Y,” starring X, premieres March 7",
+    "“Parasite” star Song won …"): done, and dated only by its own phrase or the work's
+    year, not by the clause around it."""
+    start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
+    own = any(start <= t.start and t.end <= end for t in context.times)
+    time = event.time if own else work_year(context, work)
+    summary = summarise(event.type, event.participants, "asserted")
+    return replace(event, time=time, modality="asserted", summary=summary)
 
 
 _PARENTHESES = re.compile(r"^\s*\(\s*$")

@@ -42,7 +42,7 @@ def with_second(
         )
     if rule.reach is not None:
         seconds = [s for s in seconds if distance(s, trigger) <= rule.reach]
-    if not seconds and rule.second_from_before:
+    if not seconds and rule.second_from_before and not _of_a_thing(context, trigger, rule):
         occasion = context.discourse.occasion if context.discourse else None
         if rule.second == frozenset({"event"}) and occasion is not None:
             seconds = [occasion]  # the ceremony the article is about
@@ -87,6 +87,19 @@ def with_second(
     for first in agents:
         for second in targets:
             yield [(first_role, first), (second_role, second)]
+
+
+def _of_a_thing(context: Context, trigger: Token, rule: EventType) -> bool:
+    """'He will support the campaign': the object is a thing, no one named before (but
+    'left a comment' is the event's own word)."""
+    return bool(rule.second & PEOPLE) and any(
+        c.dep_ == "dobj"
+        and c.pos_ == "NOUN"
+        and c.lemma_.lower() not in rule.lemmas
+        and context.mention_of(c) is None
+        and referent(context, c, PEOPLE) is None
+        for c in trigger.children
+    )
 
 
 WORKS: frozenset[EntityType] = frozenset({"work"})
@@ -166,68 +179,6 @@ def work_in_mind(context: Context, trigger: Token) -> list[Mention]:
     sentence = next(i for i, (s, e) in enumerate(context.sentences) if s <= trigger.idx < e)
     found = context.discourse.salient(trigger.idx, sentence, frozenset({"work"}))
     return [found] if found is not None else []
-
-
-def with_maker(
-    context: Context, participants: list[tuple[str, Mention]]
-) -> list[tuple[str, Mention]]:
-    """A work's event with its maker as the person, when the document names one:
-    "director Lee Byeong-heon's film “Dream”", "“Dream,” directed by Lee Byeong-heon"."""
-    work = next((m for role, m in participants if m.type == "work"), None)
-    if work is None or any(role == "person" for role, _ in participants):
-        return participants
-    maker = maker_of(context, work)
-    return [("person", maker), *participants] if maker is not None else participants
-
-
-_MADE = frozenset("direct write produce create sing compose helm pen".split())
-
-
-def maker_of(context: Context, work: Mention) -> Mention | None:
-    """Who made a work, by any of its mentions: the person whose it is ("Bong
-    Joon-ho's “Snowpiercer”", "director Lee's sports film “Dream”") or who made it
-    ("“Dream,” directed by Lee Byeong-heon")."""
-    for mention in context.mentions:
-        if mention.entity != work.entity:
-            continue
-        span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        nouns = [root]
-        while nouns[-1].dep_ in {"appos", "compound", "nmod"} and len(nouns) < 3:
-            nouns.append(nouns[-1].head)
-        for noun in nouns:
-            for child in noun.children:
-                if child.dep_ == "poss":
-                    found = context.mention_of(child) or referent(context, child, PEOPLE)
-                elif child.dep_ == "acl" and child.lemma_.lower() in _MADE:
-                    agents = [g for c in child.children if c.dep_ == "agent" for g in c.children]
-                    found = next(
-                        (m for g in agents if (m := context.mention_of(g)) is not None), None
-                    )
-                else:
-                    continue
-                if found is not None and found.type == "person":
-                    return found
-        found = _possessor_before(context, mention)
-        if found is not None:
-            return found
-    return None
-
-
-# "Kim Ki-duk’s controversial drama “Moebius”", however it is parsed
-_POSSESSED_TITLE = re.compile(r"^['’]s\s+(?:[a-z][\w-]*\s+){0,4}[“\"‘']?\s*$")
-
-
-def _possessor_before(context: Context, work: Mention) -> Mention | None:
-    before = context.mentions_starting(work.start - 80, work.start)
-    for mention in reversed(before):
-        if mention.type == "person" and _POSSESSED_TITLE.match(
-            context.document.text[mention.end : work.start]
-        ):
-            return mention
-    return None
 
 
 def person_then_org(participants: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
@@ -377,7 +328,10 @@ def role_entities(
         key=lambda m: abs(m.start - trigger.idx),
     )
     if subject:
-        before = [m for m in ordered if m.start < trigger.idx]
+        opening = _opening_name(context, sentence, ordered)
+        if opening is not None and trigger.dep_ == "ROOT":
+            return [opening]  # "Han, who starred in the Netflix hit “X,” said …"
+        before = [m for m in ordered if m.start < trigger.idx and _may_be_subject(context, m)]
         if before:
             return unique(before)
         referents = (referent(context, t, types, exclude) for t in sentence if t.i < trigger.i)
@@ -387,6 +341,23 @@ def role_entities(
 
 
 AND = re.compile(r"^\s*(?:and|&)\s*$")
+
+
+def _may_be_subject(context: Context, mention: Mention) -> bool:
+    """Not a name inside a phrase of a preposition or a possessor: 'The agency of Kim
+    Soo-hyun, the star of …, announced' is the agency's."""
+    span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is None or span.root.dep_ not in {"pobj", "poss"}
+
+
+def _opening_name(context: Context, sentence: Span, named: list[Mention]) -> Mention | None:
+    """The name a sentence opens with, set off by a comma: the subject of its main verb
+    however the parser took the clause after it ("Han, who starred in …, said")."""
+    first = min(named, key=lambda m: m.start, default=None)
+    text = context.document.text
+    if first is None or text[sentence.start_char : first.start].strip():
+        return None
+    return first if text[first.end : first.end + 1] == "," else None
 
 
 def _with_coordinated(
@@ -434,6 +405,9 @@ def _subject_tokens(trigger: Token) -> list[Token]:
         return owners
     verb = trigger
     for _ in range(8):
+        quoted = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and quoted:
+            return head_and_conjuncts(quoted[0])  # "The Mirror quoted a source as saying"
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if len(subjects) > 1:
             # two subjects is a misparse: "Dr Murray hid drugs … on the day Jackson died"

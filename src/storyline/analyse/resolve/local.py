@@ -170,12 +170,14 @@ _OTHER_NAME = re.compile(
     r"(?:real|legal|birth|stage) name[:,]?|also known as|a\.?k\.?a\.?|better known as|"
     r"who (?:also )?goes by (?:her|his|their|the) (?:legal |real |stage |birth )?name|"
     r"born)\s*$"
+    # "Lee Ji-eun (singer IU)": her name as the stage knows it
+    r"|^\s*\(\s*(?:singer|rapper|actor|actress|idol|entertainer)\s*$"
 )
 
 
 def _join_other_names(text: str, entities: list[LocalEntity]) -> list[LocalEntity]:
-    """'IU, who also goes by her legal name Lee Ji-eun': the second name is the first
-    person's too."""
+    """'IU, who also goes by her legal name Lee Ji-eun', 'Lee Ji-eun (singer IU)': the
+    second name is the first person's too."""
     owner = {id(m): e for e in entities for m in e.mentions}
     mentions = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
     for first, second in pairwise(mentions):
