@@ -323,7 +323,8 @@ def test_a_known_name_goes_on_with_a_letter_of_its_own(annotator: Annotator) -> 
 def test_prizes_peoples_and_a_doubled_headline_name(annotator: Annotator) -> None:
     text = (
         "Peter Vance Peter Vance sang in Cardiff. Moon Ha-rin won the Golden Crane Award at "
-        "the Harbor Film Festival. Pacific Islander groups rallied."
+        "the Harbor Film Festival. Pacific Islander groups rallied. The show opens in Cardiff "
+        "Organisers said 40,000 tickets were sold. Grandpa did tell me his name."
     )
     names = found(annotator.annotate(text))
     assert ("Peter Vance", "person") in names
@@ -332,4 +333,6 @@ def test_prizes_peoples_and_a_doubled_headline_name(annotator: Annotator) -> Non
         "Peter Vance Peter Vance",
         "Golden Crane Award",
         "Pacific Islander",
+        "Cardiff Organisers",
+        "Grandpa",
     }

@@ -127,6 +127,12 @@ def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
             "treatment.",
             "Lumina Entertainment",
         ),
+        # nor is anyone listed in a phrase of 'by' before the subject the parse missed
+        (
+            "The tribute concert will go ahead. But the event is opposed by brothers Oren and "
+            "Tomas and some fans say the timing is wrong. Kang Do-yun said it was fine.",
+            "Kang Do-yun",
+        ),
         # a paper quoting a source is not the one speaking
         (
             "The Daily Harbor quoted a source as saying the deal was off. Yonhap quoted Kang "

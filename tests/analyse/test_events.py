@@ -325,7 +325,8 @@ def test_time_comes_from_the_sentence_or_the_one_it_follows(
 def test_when_words_were_said_and_when_not(store: SQLiteStore, tmp_path: Path) -> None:
     text = (
         "In a recent interview, Moon Ha-rin said she had moved to Busan. Baek Ji-hoon told "
-        "reporters earlier in the day that he will support the campaign. "
+        "reporters earlier in the day that he will support the campaign. Clara Vance told "
+        "her lawyer she would quit, a court has heard. "
         "“The photos were taken in the past, when they were with the same agency,” "
         "Lumina Entertainment said in a statement."
     )
@@ -334,6 +335,7 @@ def test_when_words_were_said_and_when_not(store: SQLiteStore, tmp_path: Path) -
     assert said == {
         "Moon Ha-rin": None,
         "Baek Ji-hoon": "2024-05-20",
+        "Clara Vance": None,
         "Lumina Entertainment": "2024-05-20",
     }
 
@@ -354,6 +356,19 @@ def test_a_cast_a_work_is_described_by_is_no_plan_of_its_clause(
         ("Moon Ha-rin", None, "asserted"),
         ("Lee Ji-eun", None, "asserted"),  # and no one else: her stage name is hers
     }
+
+
+def test_each_of_a_list_at_its_time_respectively(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        'Moon Ha-rin released two albums, "Glass Road" and "Winter Lantern," in November '
+        "2022 and April 2023, respectively."
+    )
+    releases = {
+        (e.participants[-1].name, e.time.value)
+        for e in events_of(store, tmp_path, text)
+        if e.type == "career.release"
+    }
+    assert releases == {("Glass Road", "2022-11"), ("Winter Lantern", "2023-04")}
 
 
 def test_a_caption_run_into_the_text_ends_at_its_pronoun(
@@ -388,6 +403,12 @@ def test_an_agency_speaks_about_its_artist(store: SQLiteStore, tmp_path: Path) -
             [],
         ),
         ("Kang Do-yun said that Moon Ha-rin would take a break.", ["Moon Ha-rin"]),
+        # where it was said is not what of
+        (
+            "Moon Ha-rin quit college because of her grades, she said Monday on the program "
+            "“Glass Road.”",
+            [],
+        ),
         # the one told is the listener, not what was said
         ("Kang Do-yun told Moon Ha-rin that the plan had failed.", []),
         # an agency speaks for its artist even when its words name nobody

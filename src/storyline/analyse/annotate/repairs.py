@@ -149,12 +149,20 @@ def _plausible(span: Span, label: str) -> bool:
         or (len(text) == 1 and _glued_to_next(span))  # the "K" of "K-pop"
         or (label != "EVENT" and span[-1].text in _PRIZE_HEADS and len(span) > 1)
         or (span[-1].text in _DEMONYMS and len(span) > 1)  # "Pacific Islander" is people
+        or span[-1].text in _PEOPLE_BY_ROLE  # "Cardiff Organisers said", "Grandpa did tell"
     )
 
 
 # "the Golden Lion Award", "the Teen Star Award": a prize, no entity (its ceremony is one)
 _PRIZE_HEADS = frozenset({"Award", "Prize", "Trophy", "Medal"})
 _DEMONYMS = frozenset({"Islander", "Islanders", "American", "Americans", "Asians"})
+# People named by their part or kin, capitalised at a sentence's start or by a caption
+# run on: never a name's last word.
+_PEOPLE_BY_ROLE = frozenset(
+    "Organisers Organizers Executors Officials Prosecutors Investigators Witnesses "
+    "Paramedics Lawyers Doctors Residents Grandpa Grandma "
+    "Grandad Granddad Grandfather Grandmother Grandparents Mum Mom Dad".split()
+)
 
 
 def _glued_to_next(span: Span) -> bool:

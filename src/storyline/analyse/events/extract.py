@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import replace
 from itertools import chain
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -27,6 +28,7 @@ from storyline.analyse.events.forms import (
 )
 from storyline.analyse.events.makers import with_maker
 from storyline.analyse.events.participants import (
+    RESPECTIVELY,
     agency_speaks_for_artist,
     person_then_org,
     referent,
@@ -285,7 +287,8 @@ def _events_of(
         groups = [[(rule.roles[0], m)] for m in firsts[:1]]
     else:
         groups = list(with_second(context, sentence, trigger, rule, firsts))
-    for participants in groups:
+    times = _respective_times(context, sentence, len(groups))
+    for number, participants in enumerate(groups):
         if rule is SPEECH and _of_the_press(context, participants[0][1]):
             continue  # "says the BBC's Rajesh Mirchandani": the report's own analysis
         if EVENT_TYPES[type_].for_artist:
@@ -299,7 +302,17 @@ def _events_of(
             ("work" if role == "person" and m.type == "work" else role, m)
             for role, m in participants
         ]
-        yield make_event(context, index, sentence, type_, trigger, participants)
+        event = make_event(context, index, sentence, type_, trigger, participants)
+        yield replace(event, time=times[number]) if times else event
+
+
+def _respective_times(context: Context, sentence: Span, count: int) -> list[TimeValue]:
+    """'released “A” and “B” in November 2022 and April 2023, respectively': as many
+    times as events, each the time of the one listed in the same place."""
+    if count < 2 or not RESPECTIVELY.search(sentence.text):
+        return []
+    times = [t.time for t in context.times if sentence.start_char <= t.start < sentence.end_char]
+    return times if len(times) == count else []
 
 
 _SPEECH_NOUNS = re.compile(

@@ -73,7 +73,7 @@ def with_second(
         targets = listed(context, [seconds[0], *works], _LISTED_WORKS)
     else:
         targets = seconds[:1]
-    respectively = len(targets) > 1 and _RESPECTIVELY.search(sentence.text)
+    respectively = len(targets) > 1 and RESPECTIVELY.search(sentence.text)
     if respectively and len(agents) < len(targets):
         # "… to Seol and Shim, who starred in “A” and “B,” respectively": the list the
         # relative clause ends, however the parser took it
@@ -103,7 +103,7 @@ def _of_a_thing(context: Context, trigger: Token, rule: EventType) -> bool:
 
 
 WORKS: frozenset[EntityType] = frozenset({"work"})
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 # Verbs whose other person can only be the object's: one attends Moon's exhibition,
@@ -344,10 +344,16 @@ AND = re.compile(r"^\s*(?:and|&)\s*$")
 
 
 def _may_be_subject(context: Context, mention: Mention) -> bool:
-    """Not a name inside a phrase of a preposition or a possessor: 'The agency of Kim
-    Soo-hyun, the star of …, announced' is the agency's."""
+    """Not a name inside a phrase of a preposition or a possessor, or listed with one:
+    'The agency of Kim Soo-hyun, the star of …, announced' is the agency's; 'opposed by
+    Randy and Jermaine and some fans say' is the fans'."""
     span = context.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is None or span.root.dep_ not in {"pobj", "poss"}
+    if span is None:
+        return True
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ not in {"pobj", "poss", "agent"}
 
 
 def _opening_name(context: Context, sentence: Span, named: list[Mention]) -> Mention | None:
@@ -484,6 +490,8 @@ def _object_tokens(trigger: Token) -> list[Token]:
 _WORDS_SAID = frozenset({"ccomp", "xcomp", "dobj", "pcomp"})
 _WORDS_SAID_AFTER = frozenset({"prep", "advcl", "parataxis"})
 _TELLING = frozenset({"tell", "inform", "assure", "ask"})  # whose object is the listener
+# Where and how words were said, not what of: "said Monday on the program “Healing Camp”"
+_WHERE_SAID = frozenset({"on", "in", "at", "during", "via", "through", "with", "to"})
 
 
 def said_about(
@@ -503,7 +511,7 @@ def said_about(
         t.i
         for c in trigger.children
         if (c.dep_ in _WORDS_SAID and not (told and c.dep_ == "dobj"))
-        or (c.dep_ in _WORDS_SAID_AFTER and c.i > trigger.i)
+        or (c.dep_ in _WORDS_SAID_AFTER and c.i > trigger.i and c.lower_ not in _WHERE_SAID)
         for t in c.subtree
     }
     speakers = {t.i for c in trigger.children if c.dep_ in _SUBJECTS for t in c.subtree}

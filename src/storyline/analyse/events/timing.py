@@ -171,7 +171,7 @@ def _describes(context: Context, time: TimeMention) -> bool:
 # What says a statement was made before the day of the report.
 _EARLIER = re.compile(
     r"\b(?:previously|earlier(?! (?:in the day|today|this (?:morning|afternoon|evening)))|"
-    r"in the past|once|already|(?:in|at|during) a recent|"
+    r"in the past|once|already|(?:in|at|during) a recent|(?:a|the) (?:court|jury) (?:has )?heard|"
     r"(?:(?:has|have) (?:long|often|repeatedly|always|also|continuously|consistently|"
     r"persistently)|had(?: long| often| repeatedly| always| also)?|recently) "
     r"(?:said|told|stated|written|claimed|maintained|denied|insisted|argued|testified))\b",
