@@ -133,6 +133,12 @@ def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
             "Tomas and some fans say the timing is wrong. Kang Do-yun said it was fine.",
             "Kang Do-yun",
         ),
+        # "the star" of the gender her own clause gives her
+        (
+            "Singer Clara Vance and singer Peter Vance will host the gala. The singer said she "
+            "was thrilled to be part of the show.",
+            "Clara Vance",
+        ),
         # a paper quoting a source is not the one speaking
         (
             "The Daily Harbor quoted a source as saying the deal was off. Yonhap quoted Kang "

@@ -326,7 +326,9 @@ def test_when_words_were_said_and_when_not(store: SQLiteStore, tmp_path: Path) -
     text = (
         "In a recent interview, Moon Ha-rin said she had moved to Busan. Baek Ji-hoon told "
         "reporters earlier in the day that he will support the campaign. Clara Vance told "
-        "her lawyer she would quit, a court has heard. "
+        "her lawyer she would quit, a court has heard. Judge Oh Tae-rim said the matter had "
+        "already been ruled on. Last month, when Seo Yu-na announced that she would leave the "
+        "band, fans praised her. "
         "“The photos were taken in the past, when they were with the same agency,” "
         "Lumina Entertainment said in a statement."
     )
@@ -336,6 +338,8 @@ def test_when_words_were_said_and_when_not(store: SQLiteStore, tmp_path: Path) -
         "Moon Ha-rin": None,
         "Baek Ji-hoon": "2024-05-20",
         "Clara Vance": None,
+        "Oh Tae-rim": "2024-05-20",
+        "Seo Yu-na": "2024-04",
         "Lumina Entertainment": "2024-05-20",
     }
 
@@ -356,6 +360,21 @@ def test_a_cast_a_work_is_described_by_is_no_plan_of_its_clause(
         ("Moon Ha-rin", None, "asserted"),
         ("Lee Ji-eun", None, "asserted"),  # and no one else: her stage name is hers
     }
+
+
+def test_what_the_future_reaches(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Many fans will be back on May 29, when Baek Ji-hoon is sentenced. Singer Moon Ha-rin "
+        "will hold a concert in Seoul on June 7. She will be the first female singer to hold a "
+        "concert at the dome, the agency added. Hip-hop trio Lumina released its new album "
+        "“Glass Road” on Monday. Following the release of “Glass Road,” Lumina will hold solo "
+        "concerts on June 3."
+    )
+    events = events_of(store, tmp_path, text)
+    assert one(events, "legal.penalty").modality == "planned"
+    assert {e.modality for e in events if e.type == "career.concert"} == {"planned"}
+    release = one(events, "career.release")
+    assert (release.modality, release.time.value) == ("asserted", "2024-05-20")
 
 
 def test_each_of_a_list_at_its_time_respectively(store: SQLiteStore, tmp_path: Path) -> None:

@@ -42,6 +42,9 @@ _PLAN_VERBS = frozenset(
 
 
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "wo", "shall", "would"})
+# How far up a future reaches: "will be the first singer to hold a concert"
+_FUTURE_REACHES = frozenset({"xcomp", "dobj", "pobj", "prep", "conj", "compound", "acl", "attr"})
+PAST_PREPOSITIONS = frozenset({"following", "after", "since"})
 
 
 def _stem(word: str) -> str:
@@ -62,13 +65,31 @@ def planned(trigger: Token, type_: EventTypeName, text: str) -> bool:
             return True
         if token.i != trigger.i and _PLAN_VERBS & {token.lemma_.lower(), _stem(token.lower_)}:
             return True
-        infinitive = token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children)
-        if token.dep_ not in {"xcomp", "dobj", "pobj", "prep", "conj", "compound", "acl"} and (
+        if token.dep_ == "pobj" and token.head.lower_ in PAST_PREPOSITIONS:
+            break  # "following the release of its album, Epik High will hold concerts"
+        infinitive = token.dep_ in {"advcl", "relcl"} and any(
+            c.lower_ == "to" for c in token.children
+        )
+        if token.dep_ not in _FUTURE_REACHES and (
             not infinitive  # "lined up to perform", parsed as a clause of purpose
+            and not _when_then(token)
         ):
             break
         token = token.head
     return EVENT_TYPES[type_].planned_with_work and bool(_PLANNED_WITH_WORK.search(text))
+
+
+def _when_then(token: Token) -> bool:
+    """A present tense in a clause of time is as future as the clause it hangs on: 'they
+    will be back on 29 November, when Murray is sentenced'."""
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    present = token.tag_ in {"VBZ", "VBP"} or any(
+        c.lower_ in {"is", "are"} for c in token.children if c.dep_ in {"aux", "auxpass"}
+    )
+    return token.dep_ == "advcl" and bool(marks & _OF_TIME) and present
+
+
+_OF_TIME = frozenset({"when", "once", "after", "before", "until", "till"})
 
 
 def event_modality(type_: EventTypeName, sentence: Span, trigger: Token) -> Modality:

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from storyline.analyse.events.context import Context
+from storyline.analyse.modality import PAST_PREPOSITIONS
 from storyline.analyse.quotes import quoted_tokens
 from storyline.analyse.resolve.discourse import SPEECH_VERBS
 from storyline.analyse.times import RANK as _RANK
@@ -103,6 +104,14 @@ def _said_then(doc: Doc, time_clause: int, clause: int) -> bool:
     if _conjoined(verb, said):
         return True
     return said.tag_ == "VBG" and verb in said.ancestors
+
+
+def _when_it(doc: Doc, time_clause: int, clause: int) -> bool:
+    """'Last month, when Song announced that …, fans praised her': the words of a clause
+    of the same moment were said at the time of the clause it hangs on."""
+    said = doc[clause]
+    marks = {c.lower_ for c in said.children if c.dep_ == "mark"} | {said.left_edge.lower_}
+    return said.dep_ == "advcl" and said.head.i == time_clause and bool(marks & _SAME_MOMENT)
 
 
 def _dates_occasion_of(doc: Doc, clause: int, offset: int) -> bool:
@@ -250,7 +259,7 @@ def _speech_anchor(doc: Doc, offset: int) -> Token | None:
     return None
 
 
-def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
+def _occasion_time(context: Context, index: int, speaker: str, offset: int) -> TimeValue:
     """When something was said whose clause gives no time: the time a sentence or two
     before gives the same speaker's words ("At a press conference on Monday, Kim said
     …"; "'…,' she added"), else the day of the report, unless the words say it was said
@@ -265,7 +274,7 @@ def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
         ]
         if said_then and _mentions_entity(context, first, last, speaker):
             return said_then[-1].time
-    if _EARLIER.search(_telling(context, start, end)):
+    if _EARLIER.search(_telling(context, start, end, offset)):
         return TimeValue.unknown()
     if (named := _named_occasion(context, index)) is not None:
         return named
@@ -277,14 +286,22 @@ def _occasion_time(context: Context, index: int, speaker: str) -> TimeValue:
     return TimeValue(published.value, published.precision, None)
 
 
-def _telling(context: Context, start: int, end: int) -> str:
-    """The sentence without the words it quotes: "in the past" inside them says
-    nothing of when they were said."""
+def _telling(context: Context, start: int, end: int, offset: int) -> str:
+    """The sentence without the words it quotes, nor the adverbs of the clause its verb
+    of saying at `offset` governs: "in the past" or "had already been ruled" there says
+    nothing of when the words were said."""
     sentence = context.doc.char_span(start, end, alignment_mode="expand")
-    if sentence is None:
+    verb = context.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if sentence is None or verb is None:
         return context.document.text[start:end]
-    quoted = quoted_tokens(sentence)
-    return " ".join(t.text for t in sentence if t.i not in quoted)
+    said = quoted_tokens(sentence) | {
+        t.i
+        for c in verb.root.children
+        if c.dep_ in {"ccomp", "xcomp"}
+        for t in c.subtree
+        if t.dep_ == "advmod"
+    }
+    return " ".join(t.text for t in sentence if t.i not in said)
 
 
 def _named_occasion(context: Context, index: int) -> TimeValue | None:
@@ -387,12 +404,18 @@ def time_near(
             for t in inside
             if (at := _clause_of(context.doc, t.start)) == clause
             or (at >= 0 and clause >= 0 and _said_then(context.doc, at, clause))
+            or (at >= 0 and clause >= 0 and _when_it(context.doc, at, clause))
             or _dates_occasion_of(context.doc, clause, t.start)
             or _RIGHT_AFTER.match(context.document.text[verb_end : t.start])
         ]
         if own:
             return min(own, key=lambda t: abs(t.start - offset)).time
-        return _occasion_time(context, index, said_by)
+        return _occasion_time(context, index, said_by, offset)
+    before_it = _happened_before(context.doc, offset)
+    if before_it is not None:
+        # "following the release of its album, Epik High will hold concerts on Nov. 3":
+        # the release is before the concerts, and not of their day
+        inside = [t for t in inside if before_it[0] <= t.start and t.end <= before_it[1]]
     # "… that he dated her, a law firm said Thursday": the day it was said, not of what
     # was said, unless what was said is of that day ("said Thursday it has filed …")
     inside = [
@@ -419,6 +442,16 @@ def time_near(
             best = max(range(len(before)), key=lambda i: (_RANK[before[i].time.precision], i))
             return before[best].time
     return TimeValue.unknown()
+
+
+def _happened_before(doc: Doc, offset: int) -> tuple[int, int] | None:
+    """The characters of 'following …', 'after …' when the trigger at `offset` is what
+    that phrase names: it happened before its clause."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ not in PAST_PREPOSITIONS:
+        return None
+    phrase = span.root.head
+    return phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge)
 
 
 # "“My Mister” (2018)", "since “Dream High” in 2011", "the 2010 film “The Man from

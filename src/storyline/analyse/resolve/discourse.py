@@ -170,6 +170,7 @@ class Discourse:
         self._longest = max((m.end - m.start for m in self.mentions), default=0)
         self.by_token: dict[int, Mention] = {}
         self.gender: dict[str, str] = dict(gender or {})
+        self.stated: dict[str, str] = {}  # the genders a word says ("actress", "Mr", "Janet")
         self.described: dict[str, set[str]] = {}
         self.agencies: set[str] = set()
         self.dead: set[str] = set()
@@ -194,11 +195,13 @@ class Discourse:
         for word in _describing_words(span):
             self.described.setdefault(entity, set()).add(word)
             if word in FEMALE:
-                self.gender.setdefault(entity, "f")
+                self.stated.setdefault(entity, "f")
             elif word in MALE:
-                self.gender.setdefault(entity, "m")
+                self.stated.setdefault(entity, "m")
         if mention.type == "person" and (gender := given_name_gender(mention.text)):
-            self.gender.setdefault(entity, gender)
+            self.stated.setdefault(entity, gender)
+        if entity in self.stated:
+            self.gender.setdefault(entity, self.stated[entity])
         if mention.type == "person" and _said_dead(span):
             self.dead.add(entity)
         if mention.type == "org":
@@ -361,6 +364,7 @@ class Discourse:
         exclude = self._coarguments(token)
         described: str | None = None
         gender: str | None = None
+        bound: str | None = None  # the gender the clause gives a described noun
         if word in _PRONOUN_GENDER:
             wanted, gender = PERSON, _PRONOUN_GENDER[word]
         elif word in _ORG_PRONOUNS:
@@ -376,7 +380,9 @@ class Discourse:
             wanted = WORK
         else:
             wanted, described = PERSON, word
+            # "the star said she was thrilled": the gender her clause gives her
             gender = "f" if word in FEMALE else "m" if word in MALE else None
+            bound = None if gender else self._bound_gender(token)
         candidates = {
             m.entity: m
             for m in self.mentions_before(token.idx)
@@ -400,6 +406,9 @@ class Discourse:
             candidates = {e: m for e, m in candidates.items() if self.gender.get(e) != unlike}
             # one the text said is of that gender, over one it said nothing of
             bonus = {e: GENDER_BONUS for e in candidates if self.gender.get(e) == gender}
+        if bound is not None:  # a guess from the parse: against what a word said only
+            unlike = "m" if bound == "f" else "f"
+            candidates = {e: m for e, m in candidates.items() if self.stated.get(e) != unlike}
         if described is not None:
             kin = _kin(described)
             fitting = {e: m for e, m in candidates.items() if kin & self.described.get(e, set())}
@@ -593,6 +602,8 @@ def _bound_by(pronoun: Token, verb: Token, subject: Token) -> bool:
             c.dep_ in {"nsubj", "nsubjpass"} and c.i != pronoun.i for c in head.children
         ):
             return False
+        if head.dep_ in {"advcl", "relcl", "acl"} and pronoun.head.i == head.i:
+            return False  # "…dating her in 2019, when she was an adult": a clause of its own
         head = head.head
     return head.i == verb.i and subject.i != pronoun.i
 
