@@ -197,3 +197,16 @@ def test_a_death_by_a_shared_surname_is_the_article_s_subject(
     )
     died = one(events_of(store, tmp_path, text), "bio.died")
     assert [p.name for p in died.participants] == ["Peter Vance"]
+
+
+def test_a_word_that_is_one_surname_and_another_s_first_name_is_either(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Edward Thomas farmed in Powys. Iris Abbott wants to trace her relatives in Tregaron. "
+        "She will visit the area in late 2007. Her great-grandmother was Winifred Rees, born "
+        "1838 in Tregaron. She married Thomas Bell from Leicestershire. They were married in "
+        "1865. Thomas died in 1873 in Swansea."
+    )
+    died = one(events_of(store, tmp_path, text), "bio.died")
+    assert [p.name for p in died.participants] == ["Thomas Bell"]

@@ -274,7 +274,7 @@ class Discourse:
             owners = alike or {o for o in owners if o not in self.gender}
         bonus = {self.principal: PRINCIPAL_BONUS} if self.principal else None
         chosen = self.salience.choose(form.start, form.sentence, owners, bonus)
-        if len(owners) > 1 and self._tells_a_death(form):
+        if len(owners) > 1 and self._tells_a_death(form) and self._relatives(owners, form):
             # "Jackson died in 2009" among his brothers: news names a relative's death
             # in full, so the article's principal, else the one it introduced first
             first = next((m.entity for m in self.mentions if m.entity in owners), None)
@@ -292,6 +292,12 @@ class Discourse:
         at = bisect_left(self._starts, mention.start)
         self.mentions.insert(at, mention)
         self._starts.insert(at, mention.start)
+
+    def _relatives(self, owners: set[str], form: SharedForm) -> bool:
+        """The owners all have the form as their surname ('Jackson'), none as a first
+        name ('Thomas Bell' beside 'Edward Thomas')."""
+        surnamed = {m.entity for m in self.mentions if m.text.endswith(f" {form.text}")}
+        return owners <= surnamed
 
     def _tells_a_death(self, form: SharedForm) -> bool:
         span = self.doc.char_span(form.start, form.end, alignment_mode="expand")

@@ -134,7 +134,9 @@ def resolve_in_document(
     first_names = _first_name_owners(entities)
     only_found = {form for form in first_names if form not in owners}
     for form, first in first_names.items():
-        owners.setdefault(form, first)
+        # a word that is one's surname and another's first name ("Edward Thomas",
+        # "Thomas Bell") may be either: the discourse decides, or nobody
+        owners[form] = [*owners.get(form, []), *(i for i in first if i not in owners.get(form, []))]
     by_form = {form: [entities[i] for i in indexes] for form, indexes in owners.items()}
     _attach_short_forms(
         text, entities, by_form, starts, annotation.doc, (only_found, found_at), title
@@ -389,10 +391,12 @@ def _by_first_name(owners: list[LocalEntity], form: str) -> list[LocalEntity]:
     Jong-suk", a bare "Lee" is Lee Jong-suk."""
     if len(owners) < 2:
         return owners
+    introduced = {id(e): min(e.mentions, key=lambda m: m.start).text for e in owners}
     first = [
         e
         for e in owners
-        if form in short_forms_of(min(e.mentions, key=lambda m: m.start).text, e.type)
+        if form in short_forms_of(introduced[id(e)], e.type)
+        or (e.type == "person" and form == _first_name(introduced[id(e)]))
     ]
     return first or owners
 
