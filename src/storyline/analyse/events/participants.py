@@ -351,7 +351,7 @@ def _may_be_subject(context: Context, mention: Mention) -> bool:
     if span is None:
         return True
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
+    while root.dep_ == "conj":
         root = root.head
     return root.dep_ not in {"pobj", "poss", "agent"}
 
@@ -411,9 +411,11 @@ def _subject_tokens(trigger: Token) -> list[Token]:
         return owners
     verb = trigger
     for _ in range(8):
-        quoted = [c for c in verb.head.head.children if c.dep_ == "dobj"]
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and quoted:
-            return head_and_conjuncts(quoted[0])  # "The Mirror quoted a source as saying"
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            # "The Mirror quoted a source as saying": the source says it
+            quoted = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            if quoted:
+                return head_and_conjuncts(quoted[0])
         subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
         if len(subjects) > 1:
             # two subjects is a misparse: "Dr Murray hid drugs … on the day Jackson died"

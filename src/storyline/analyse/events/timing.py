@@ -58,17 +58,23 @@ def _of_another_clause(context: Context, time_clause: int, clause: int) -> bool:
     if doc[clause] not in token.ancestors:
         return token not in doc[clause].ancestors and not _conjoined(token, doc[clause])
     while token.i != clause:
-        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-        opening = token.left_edge.lower_  # "When Han's drama fell through …": parsed anyhow
-        if opening in _SAME_MOMENT or marks & _SAME_MOMENT or _dates_occasion(context, token):
+        if _of_the_same_moment(token) or _dates_occasion(context, token):
             return False
-        if marks or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        marked = any(c.dep_ == "mark" for c in token.children)
+        if marked or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             return True
         token = token.head
     return False
 
 
 _SAME_MOMENT = frozenset({"when", "as", "while", "once"})
+
+
+def _of_the_same_moment(clause: Token) -> bool:
+    """'when Song won …': a clause marked as of its head's moment (the opening word
+    counts too: "When Han's drama fell through …" is parsed anyhow)."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"} | {clause.left_edge.lower_}
+    return bool(marks & _SAME_MOMENT)
 
 
 def _dates_occasion(context: Context, token: Token) -> bool:
@@ -110,8 +116,7 @@ def _when_it(doc: Doc, time_clause: int, clause: int) -> bool:
     """'Last month, when Song announced that …, fans praised her': the words of a clause
     of the same moment were said at the time of the clause it hangs on."""
     said = doc[clause]
-    marks = {c.lower_ for c in said.children if c.dep_ == "mark"} | {said.left_edge.lower_}
-    return said.dep_ == "advcl" and said.head.i == time_clause and bool(marks & _SAME_MOMENT)
+    return said.dep_ == "advcl" and said.head.i == time_clause and _of_the_same_moment(said)
 
 
 def _dates_occasion_of(doc: Doc, clause: int, offset: int) -> bool:
