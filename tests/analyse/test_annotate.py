@@ -128,6 +128,12 @@ def test_a_title_ends_where_its_quote_does(annotator: Annotator) -> None:
     assert not any("”" in n for n in names)
 
 
+def test_a_quoted_word_with_its_year_is_a_title(annotator: Annotator) -> None:
+    text = "The prize went to Kang Do-yun for “Lanterns (2013).” He only said “Thanks.”"
+    works = {n for n, t in found(annotator.annotate(text)) if t == "work"}
+    assert works == {"Lanterns"}
+
+
 def test_a_single_name_where_only_a_place_can_stand_is_a_place(annotator: Annotator) -> None:
     text = (
         "Peter Vance, born Llanwyddan in 1890, lived near Tonypandy. His wife was born in "

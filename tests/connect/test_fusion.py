@@ -21,6 +21,7 @@ def reading(
     modality: Modality = "asserted",
     quote: str | None = None,
     people: tuple[str, ...] = ("e_yoon", "e_kang"),
+    told: str | None = "on Sunday",  # the words that gave the date; None: the report's day
 ) -> Event:
     precision = "unknown" if when is None else {4: "year", 7: "month", 10: "day"}[len(when)]
     roles = ("agent", "target")
@@ -28,7 +29,7 @@ def reading(
         id=f"v_{document}_{type_}",
         type=type_,
         participants=tuple(Participant(r, p) for r, p in zip(roles, people, strict=False)),
-        time=TimeValue(when, precision),  # type: ignore[arg-type]
+        time=TimeValue(when, precision, told if when else None),  # type: ignore[arg-type]
         modality=modality,
         summary="",
         evidence=(Evidence(document, 0, 10, "…"),),
@@ -78,6 +79,27 @@ def test_a_disagreement_is_kept_and_modality_follows_the_latest_report() -> None
     # a day apart between outlets: one event, with both dates on record
     fused = fuse([reading("d1", "2025-06-01"), reading("d2", "2025-06-02")], REPORTS)
     assert {c.value for c in fused.conflicts if c.field == "time"} == {"2025-06-01", "2025-06-02"}
+
+
+SAID = "We have been close colleagues for years and wish each other well."
+
+
+def test_words_said_again_later_are_the_statement_first_reported() -> None:
+    first = reading("d1", "2025-06-01", type_="speech.statement", quote=SAID, told=None)
+    again = reading("d9", "2025-11-30", type_="speech.statement", quote=SAID, told=None)
+    assert same_event(first, again, REPORTS)
+    fused = fuse([again, first], REPORTS)
+    assert fused.time.value == "2025-06-01"
+    assert not [c for c in fused.conflicts if c.field == "time"]  # a later report's day
+    # a date the later report's words give is one it states: two statements
+    stated = reading("d9", "2025-11-28", type_="speech.statement", quote=SAID)
+    assert not same_event(first, stated, REPORTS)
+    # a few words said again are not taken for one statement
+    short = [
+        reading(d, w, type_="speech.statement", quote="Thank you all so much.", told=None)
+        for d, w in (("d1", "2025-06-01"), ("d9", "2025-11-30"))
+    ]
+    assert not same_event(*short, REPORTS)
 
 
 def test_outlets_crediting_one_source_count_once() -> None:

@@ -18,6 +18,24 @@ _M = r"⟦(\d+)⟧"
 _CLOSE = r"[”\"’']?,?[”\"’']?"  # after a title: “Glass Garden,” directed by
 _OPEN = r"[“\"‘']?"  # before a title: Kim's thriller “The Terror Live”
 _POSS = r"['’]s?"
+_YEAR = r"(?:\s*\((?:19|20)\d\d\))?"  # “Wish (2013)”
+# what may describe a name after "by" or "of": "by well-known Korean comedian ⟦1⟧"
+_WORDS = r"(?:[^\s⟦]+\s+){0,4}?"
+# "vocalist Lee Su-hyun", "Super Junior's leader": a part in a band
+_MEMBER = (
+    r"(?:member|leader|bandmate|(?:lead\s+|main\s+)?vocalist|rapper|guitarist|drummer|"
+    r"bassist|keyboardist|frontman|frontwoman|maknae)"
+)
+_BAND = r"(?:(?:[\w-]+\s+){0,2}?(?:boy\s+band|girl\s+group|group|band|duo|trio)\s+)"
+# a broadcaster's drama is not its actor's group: "actor Cho of KBS 1TV drama “…”",
+# "Lee of Netflix’s “My Name”"
+_NOT_A_WORK_OF = rf"(?!{_POSS}|\s+(?:\d?TV\s+)?(?:drama|series|show|program|film|variety|channel))"
+# whose staff someone is: "Kim Say, head of HoverLab", "Kim, analyst at Shinhan"
+_STAFF = (
+    r"(?:head|chief|president|chairman|chairwoman|chair|CEO|founder|co-founder|"
+    r"spokesperson|spokesman|spokeswoman|analyst|researcher|professor|economist|lawyer|"
+    r"attorney|partner|executive|official|manager|editor|secretary)"
+)
 _AGENCY = r"(?:(?:former|new|current|longtime|management|talent)\s+)?(?:agency|label|management)"
 _EX = (
     r"(?:ex-?(?:lover|girlfriend|boyfriend|wife|husband|partner|fianc[ée]e?)|"
@@ -35,6 +53,8 @@ _FILM = r"(?:(?:\d{4}|hit|new|latest|debut|upcoming|[\w-]+)\s+){0,4}?"
 _FILM_NOUN = r"(?:film|movie|drama|series|comedy|thriller|feature|documentary|show)"
 # The work a sentence is about: one it names, else the last one named before it.
 _THIS_WORK = 0
+# The work the sentence itself names: "“Cross” revolves around Kang-moo (played by Hwang)"
+_WORK_HERE = -1
 
 
 @dataclass(slots=True, frozen=True)
@@ -42,11 +62,12 @@ class _Pattern:
     type: str
     regex: re.Pattern[str]
     subject: int  # group of the subject's mention number
-    object: int  # group of the object's, or _THIS_WORK
+    object: int  # group of the object's, or _THIS_WORK or _WORK_HERE
     subject_types: tuple[str, ...]
     object_types: tuple[str, ...]
     # only for people the article calls a director ("Bong Joon-ho's 'Parasite'" is his
-    # film; "Han So-hee's 'My Name'" is hers only as its star), or only for the others
+    # film; "Han So-hee's 'My Name'" is hers only as its star), or only for those it
+    # calls no part of a crew ("scriptwriter Park of “A”" is not cast in it)
     directors_only: bool = False
     others_only: bool = False
 
@@ -67,7 +88,14 @@ def _p(
     )
 
 
-_AGENCY_PHRASE = rf"(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?{_AGENCY}"
+# "Kim Soo-hyun and Jun Ji-hyun, co-stars of the TV series “My Love from the Star”"
+_CO_STARS_OF = _p(
+    "cast_in", rf"{_M},?\s+(?:the\s+)?co-?stars\s+of\s+{_WORDS}{_OPEN}{_M}", 1, 2, _PEOPLE, _WORKS
+)
+_AGENCY_PHRASE = (
+    rf"(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_AGENCY}|powerhouse|company)"
+)
 _PLAYS = (
     r"(?:who\s+)?(?:plays|played|portrays|portrayed|stars\s+as|starred\s+as|"
     r"joins\s+the\s+cast|joined\s+the\s+cast|is\s+cast\s+as|was\s+cast\s+as)"
@@ -128,7 +156,14 @@ _CLAIMS: list[_Pattern] = [
     ),
     _p("co_stars", rf"{_M}{_POSS},?\s+co-?star,?\s+{_M}", 1, 2, _PEOPLE, _PEOPLE),
     _p("co_stars", rf"{_M}\s+and\s+{_M}\s+co-?starr?(?:ed|ing)?\b", 1, 2, _PEOPLE, _PEOPLE),
-    _p("directed", rf"{_M}{_CLOSE}\s+directed\s+by\s+{_M}", 2, 1, _PEOPLE, _WORKS),
+    _p(
+        "directed",
+        rf"{_M}{_YEAR}{_CLOSE}\s+{_WORDS}(?:directed|helmed)\s+by\s+{_WORDS}{_M}",
+        2,
+        1,
+        _PEOPLE,
+        _WORKS,
+    ),
     _p("directed", rf"{_M}{_CLOSE}\s+directed\s+by\s+⟦\d+⟧\s+and\s+{_M}", 2, 1, _PEOPLE, _WORKS),
     _p("directed", rf"^\W*directed\s+by\s+{_M}", 1, _THIS_WORK, _PEOPLE, _WORKS),
     _p("directed", rf"{_M}\s+(?:directed|helmed)\s+{_M}", 1, 2, _PEOPLE, _WORKS),
@@ -165,7 +200,8 @@ _CLAIMS: list[_Pattern] = [
     ),
     _p(  # "actress Sandra Oh of TV series “Killing Eve”", "Lee of “Secret Door”": its star
         "cast_in",
-        rf"{_M}\s+of\s+(?:[\w'’-]+\s+){{0,4}}?[“\"‘']{_M}",
+        rf"{_M}\s+of\s+(?:⟦\d+⟧(?:{_POSS})?\s+(?=(?:\w+\s+)?{_FILM_NOUN}|{_OPEN}⟦))?"
+        rf"(?:[\w'’-]+\s+){{0,4}}?[“\"‘']{_M}",
         1,
         2,
         _PEOPLE,
@@ -174,29 +210,70 @@ _CLAIMS: list[_Pattern] = [
     ),
     _p(
         "member_of",
-        rf"{_M},?\s+(?:a\s+|the\s+)?(?:member|leader)\s+of\s+{_M}",
+        rf"{_M},?\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?{_MEMBER}\s+of\s+(?:the\s+)?{_BAND}?{_M}",
         1,
         2,
         _PEOPLE,
         _GROUPS,
     ),
-    _p("member_of", rf"{_M}\s+(?:member|leader|bandmate)\s+{_M}", 2, 1, _PEOPLE, _GROUPS),
+    _p("member_of", rf"{_M}(?:{_POSS})?\s+{_MEMBER}\s+{_M}", 2, 1, _PEOPLE, _GROUPS),
     _p(
         "member_of",
-        rf"{_M}\s+of\s+(?:(?:[\w-]+\s+)?(?:boy band|girl group|group|band)\s+)?{_M}",
+        rf"{_M}\s+of\s+(?:the\s+)?(?:{_BAND}|(?:[a-z][\w-]*\s+){{0,3}}?){_M}{_NOT_A_WORK_OF}",
         1,
         2,
         _PEOPLE,
         _GROUPS,
     ),
+    _p(
+        "member_of",
+        rf"{_M},\s+(?:the\s+|an?\s+)?(?:[a-z][\w-]*\s+){{0,2}}?{_STAFF}\s+(?:of|at)\s+"
+        rf"(?:the\s+)?{_M}(?!{_POSS})",
+        1,
+        2,
+        _PEOPLE,
+        _GROUPS,
+    ),
+    _CO_STARS_OF,
+    _p(  # "Kim, the star of the hit drama “A”", "(played by Lee)"
+        "cast_in",
+        rf"{_M},?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?star\s+of\s+{_WORDS}{_OPEN}{_M}",
+        1,
+        2,
+        _PEOPLE,
+        _WORKS,
+    ),
+    _p("cast_in", rf"\bplayed\s+by\s+(?:the\s+late\s+)?{_M}", 1, _WORK_HERE, _PEOPLE, _WORKS),
 ]
 # "'Decision to Leave' stars Park Hae-il and Tang Wei": everyone listed after the verb
 _STARS = re.compile(rf"{_M}{_CLOSE}[^⟦]{{0,60}}?\bstar(?:s|red|ring)\b", re.IGNORECASE)
 # "director Park Chan-wook", "Japanese filmmaker Hirokazu Kore-eda", "Park, the director"
 _DIRECTOR_BEFORE = re.compile(r"\b(?:director|filmmaker|auteur)s?\W{0,2}\s*$", re.IGNORECASE)
 _DIRECTOR_AFTER = re.compile(r"^,?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?director\b", re.IGNORECASE)
+_CREW = (
+    r"(?:(?:director|filmmaker|auteur|(?:script|screen)?writer|producer|PD|composer)s?|"
+    r"(?:directed|helmed|written|penned|produced)\s+by)"
+)
+_CREW_BEFORE = re.compile(rf"\b{_CREW}\W{{0,2}}\s*$", re.IGNORECASE)
+_CREW_AFTER = re.compile(rf"^,?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?{_CREW}\b", re.IGNORECASE)
 # "the director of the series, Shim Na-yeon": the work is the one the article is about
 _DIRECTOR_OF_IT = re.compile(rf"director\s+of\s+{_WORK_NOUN},?\s+{_M}", re.IGNORECASE)
+# Patterns whose subject may end a list of people, each of them in the relation
+_LISTS_BEFORE = frozenset({"member_of", _CO_STARS_OF.regex.pattern})
+# "The best director award went to Bong for “Snowpiercer”": what an award was for says
+# what its winner did, by the category named last before the winner
+_AWARD = re.compile(r"\b(?:awards?|prizes?|trophy|trophies|honou?rs?)\b", re.IGNORECASE)
+_FOR_WORK = re.compile(
+    rf"{_M}\s+for\s+(?:(?:his|her|their)\s+(?:role|performance|work)\s+in\s+)?"
+    rf"(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_OPEN}{_M}"
+)
+_CATEGORY = re.compile(
+    r"\b(?:(?P<cast>actor|actress|acting|performance)|(?P<directed>director|directing)|"
+    r"producer|screenplay|writer|script|music|score|cinematography|editing|song|singer|"
+    r"artist|album)s?\b",
+    re.IGNORECASE,
+)
+_OF_CATEGORY = {"cast": "cast_in", "directed": "directed"}
 # Relations whose sentences may deny or rumour them; agencies and casts are facts.
 _PERSONAL = frozenset({"dating", "friends", "former_partners"})
 
@@ -233,12 +310,15 @@ def read_claims(
         last_work = works[-1] if works else last_work
         this_work = last_work or main_work
         readings.append(_Reading(sentence, outer, _masked(document, sentence, outer), this_work))
-    directors = _directors(document, readings)
+    directors = _called(document, readings, _DIRECTOR_BEFORE, _DIRECTOR_AFTER)
+    crew = directors | _called(document, readings, _CREW_BEFORE, _CREW_AFTER)
+    groups = _groups(document, readings)
     for reading in readings:
-        claims.extend(_sentence_claims(document, reading, directors))
+        claims.extend(_sentence_claims(document, reading, directors, crew))
+        claims.extend(_members(document, reading, groups))
     directors |= {c.subject for c in claims if c.type == "directed"}
     for reading in readings:
-        claims.extend(_sentence_claims(document, reading, directors, gated=True))
+        claims.extend(_sentence_claims(document, reading, directors, crew, gated=True))
     return list({(c.type, c.subject, c.object, c.evidence.start): c for c in claims}.values())
 
 
@@ -290,18 +370,59 @@ def _masked(document: Document, sentence: Sentence, named: list[Mention]) -> str
     return "".join(masked)
 
 
-def _directors(document: Document, readings: list[_Reading]) -> set[str]:
-    """The people the article calls a director."""
+def _called(
+    document: Document, readings: list[_Reading], before: re.Pattern[str], after: re.Pattern[str]
+) -> set[str]:
+    """The people the article calls what `before` or `after` names ("director …")."""
     found = set()
     for reading in readings:
         for mention in reading.named:
-            before = document.text[reading.sentence.start : mention.start]
-            after = document.text[mention.end : reading.sentence.end]
-            if mention.type == "person" and (
-                _DIRECTOR_BEFORE.search(before) or _DIRECTOR_AFTER.search(after)
-            ):
+            preceding = document.text[reading.sentence.start : mention.start]
+            following = document.text[mention.end : reading.sentence.end]
+            if mention.type == "person" and (before.search(preceding) or after.search(following)):
                 found.add(str(mention.entity))
     return found
+
+
+# "K-pop boy group Super Junior", "EXO members", "AKMU vocalist": a band, not a company
+_BAND_BEFORE = re.compile(r"\b(?:band|group|duo|trio)\W{0,2}$", re.IGNORECASE)
+_BAND_AFTER = re.compile(rf"^(?:{_POSS})?\s+(?:members?|{_MEMBER})\b", re.IGNORECASE)
+_OF_BAND = re.compile(rf"{_M}{_POSS}\s+{_M}")
+_AND_THEN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)⟦(\d+)⟧")
+
+
+def _groups(document: Document, readings: list[_Reading]) -> set[str]:
+    """The organisations the article calls a band or a group, or gives members."""
+    found = set()
+    for reading in readings:
+        start, end = reading.sentence.start, reading.sentence.end
+        for mention in reading.named:
+            before = document.text[start : mention.start].rstrip()
+            after = document.text[mention.end : end]
+            if mention.type == "org" and (_BAND_BEFORE.search(before) or _BAND_AFTER.match(after)):
+                found.add(str(mention.entity))
+    return found
+
+
+def _members(document: Document, reading: _Reading, groups: set[str]) -> Iterator[Claim]:
+    """'Super Junior’s Siwon, Yesung and Donghae': a band's people, each a member."""
+    line, named = reading.line, reading.named
+    for match in _OF_BAND.finditer(line):
+        band, first = named[int(match.group(1))], int(match.group(2))
+        if band.type != "org" or band.entity not in groups:
+            continue
+        listed, cursor = [first], match.end()
+        # until a name that is another band's ("BTOB’s Peniel, Rainbow’s Oh")
+        while (more := _AND_THEN.match(line, cursor)) is not None and not re.match(
+            _POSS, line[more.end() :]
+        ):
+            listed.append(int(more.group(1)))
+            cursor = more.end()
+        for k in listed:
+            if named[k].type != "person":
+                break
+            evidence = _sentence(document, reading.sentence)
+            yield Claim("member_of", str(named[k].entity), str(band.entity), "asserted", evidence)
 
 
 def _described_by_work(
@@ -329,7 +450,11 @@ def _sentence(document: Document, sentence: Sentence) -> Evidence:
 
 
 def _sentence_claims(
-    document: Document, reading: _Reading, directors: set[str], gated: bool = False
+    document: Document,
+    reading: _Reading,
+    directors: set[str],
+    crew: set[str],
+    gated: bool = False,
 ) -> Iterator[Claim]:
     """The claims of one sentence: those of patterns for anyone, or (`gated`) those of
     patterns that hold only for directors."""
@@ -346,6 +471,8 @@ def _sentence_claims(
             object_ = (
                 reading.this_work
                 if pattern.object == _THIS_WORK
+                else next((m for m in named if m.type == "work"), None)
+                if pattern.object == _WORK_HERE
                 else named[int(match.group(pattern.object))]
             )
             if (
@@ -354,23 +481,23 @@ def _sentence_claims(
                 and object_.type in pattern.object_types
                 and subject.entity != object_.entity
                 and (not pattern.directors_only or subject.entity in directors)
-                and (not pattern.others_only or subject.entity not in directors)
+                and (not pattern.others_only or subject.entity not in crew)
             ):
                 sure = modality if pattern.type in _PERSONAL else "asserted"
                 yield Claim(pattern.type, str(subject.entity), str(object_.entity), sure, evidence)
-                if pattern.type == "cast_in" and pattern.object != _THIS_WORK:
+                if pattern.type == "cast_in" and pattern.object > 0:
                     # "who starred in Hollywood films “A” and “B”": each title listed
                     for k in _listed_after(line, match.end(pattern.object) + 1):
                         if named[k].type == "work":
                             yield Claim(
                                 "cast_in", str(subject.entity), str(named[k].entity), sure, evidence
                             )
-                if pattern.type == "member_of" and pattern.subject == 1:
+                if {pattern.type, pattern.regex.pattern} & _LISTS_BEFORE and pattern.subject == 1:
                     # "Siwon, Yesung and Donghae of Super Junior": each of them
                     for k in _listed_before(line, match.start(1) - 1):
                         if named[k].type == "person":
                             yield Claim(
-                                "member_of",
+                                pattern.type,
                                 str(named[k].entity),
                                 str(object_.entity),
                                 sure,
@@ -387,6 +514,7 @@ def _sentence_claims(
             if person.type != "person":
                 break  # the list of stars is over
             yield Claim("cast_in", str(person.entity), str(work.entity), "asserted", evidence)
+    yield from _award_claims(reading, evidence)
     if reading.this_work is not None:
         for match in _DIRECTOR_OF_IT.finditer(line):
             director = named[int(match.group(1))]
@@ -394,3 +522,17 @@ def _sentence_claims(
                 yield Claim(
                     "directed", str(director.entity), reading.this_work.entity, "asserted", evidence
                 )
+
+
+def _award_claims(reading: _Reading, evidence: Evidence) -> Iterator[Claim]:
+    """'Lee Jung-jae for “The Face-Reader”' in a sentence of acting awards: cast in it;
+    in one of a director's award, its director."""
+    line, named = reading.line, reading.named
+    if not _AWARD.search(line):
+        return
+    for match in _FOR_WORK.finditer(line):
+        person, work = named[int(match.group(1))], named[int(match.group(2))]
+        categories = list(_CATEGORY.finditer(line, 0, match.start()))
+        relation = _OF_CATEGORY.get(categories[-1].lastgroup or "") if categories else None
+        if relation and person.type == "person" and work.type == "work":
+            yield Claim(relation, str(person.entity), str(work.entity), "asserted", evidence)

@@ -314,7 +314,7 @@ _TYPES: tuple[EventType, ...] = (
     ),
     _type(
         "career.cast",
-        "cast star play appear portray",
+        "cast star play appear portray role",
         [
             r"\bshare (?:the )?screen\b",
             r"\bwork together on\b",

@@ -33,6 +33,9 @@ UNDATED_WINDOW_DAYS = 30
 CANDIDATES = 200
 # Share of the shorter quote's words the longer must hold for two statements to be one.
 QUOTE_OVERLAP = 0.5
+# Words the shorter of two quotes dated apart must have to be taken for one statement
+# reported again ("Thank you" is said often; a sentence of eight words once).
+SAID_AGAIN_WORDS = 8
 
 
 @dataclass(slots=True, frozen=True)
@@ -208,7 +211,9 @@ def same_event(a: Event, b: Event, reports: Mapping[str, Report]) -> bool:
     if not left or not right or not (left <= right or right <= left):
         return False
     first, second = reports.get(a.evidence[0].document), reports.get(b.evidence[0].document)
-    if not _times_agree(a.time, b.time, a.evidence[0].document != b.evidence[0].document):
+    if not _times_agree(
+        a.time, b.time, a.evidence[0].document != b.evidence[0].document
+    ) and not _said_again(a, b):
         return False
     if (a.time.value is None or b.time.value is None) and not _reported_together(
         a, first, b, second
@@ -218,6 +223,21 @@ def same_event(a: Event, b: Event, reports: Mapping[str, Report]) -> bool:
         # one speaker says many things: statements are one when their words are
         return bool(a.quote and b.quote and _quotes_overlap(a.quote, b.quote))
     return True
+
+
+def _said_again(a: Event, b: Event) -> bool:
+    """The same words reported again later, dated by the later report's day only: one
+    statement, made when it was first reported (an outlet retelling in October what was
+    said in July)."""
+    if EVENT_TYPES[a.type].group != "speech" or not (a.quote and b.quote):
+        return False
+    earlier, later = sorted((a, b), key=lambda e: e.time.value or "")
+    return (
+        later.time.text is None
+        and bool(earlier.time.value)
+        and min(len(_WORDS.findall(a.quote)), len(_WORDS.findall(b.quote))) >= SAID_AGAIN_WORDS
+        and _quotes_overlap(a.quote, b.quote)
+    )
 
 
 def _roles(event: Event) -> frozenset[tuple[str, str]]:
@@ -265,13 +285,19 @@ def fuse(readings: Sequence[Event], reports: Mapping[str, Report]) -> Event:
     """One event from its readings (the first read is the representative)."""
     first = readings[0]
     participants = max(readings, key=lambda e: len(e.participants)).participants
-    # a date the words give before one taken from the day of the report; then the
-    # most precise, then the first read
-    dated = [e for e in readings if e.time.value]
+    # a date the words give before one taken from the day of a report, and of those the
+    # first report's (words said again are dated when first reported); then the most
+    # precise, then the first read
+    dated = sorted((e for e in readings if e.time.value), key=lambda e: e.time.value or "")
     time = (
         max(
             dated,
-            key=lambda e: (e.time.text is not None, len(e.time.value or ""), -readings.index(e)),
+            key=lambda e: (
+                e.time.text is not None,
+                len(e.time.value or ""),
+                e.time.text is not None or e.time.value == dated[0].time.value,
+                -readings.index(e),
+            ),
         ).time
         if dated
         else first.time
@@ -301,8 +327,15 @@ def _report_order(event: Event, reports: Mapping[str, Report]) -> tuple[str, int
 def _conflicts(readings: Sequence[Event]) -> tuple[Conflict, ...]:
     """The fields on which readings differ, each variant with the documents saying it."""
     out: list[Conflict] = []
+    first_day_told = min((e.time.value for e in readings if e.time.value), default=None)
+
+    def stated_time(event: Event) -> str | None:
+        # a later report's own day is no date it states, only when it told of it
+        told = event.time.text is None and event.time.value != first_day_told
+        return None if told else event.time.value
+
     fields: tuple[tuple[str, Callable[[Event], str | None]], ...] = (
-        ("time", lambda e: e.time.value),
+        ("time", stated_time),
         ("modality", lambda e: e.modality),
         ("quote", lambda e: e.quote),
     )

@@ -328,6 +328,7 @@ def _quoted_title(
     if not (
         listed
         or inner in known
+        or _DATED_TITLE.search(inner)  # “Snowpiercer (2013)”
         or _has_work_cue(doc, open_i, close_i)
         or (_title_cased(inner) and not _not_a_title(doc, open_i))
     ):
@@ -345,6 +346,9 @@ def _quoted_title(
     if end <= start or not (doc[start].text[:1].isupper() or doc[start].like_num):
         return None
     return _span(doc, start, end, "WORK_OF_ART"), close_i + 1
+
+
+_DATED_TITLE = re.compile(r"^[A-Z0-9][^()]*\s\((?:19|20)\d\d\)$")
 
 
 def _title_cased(inner: str) -> bool:

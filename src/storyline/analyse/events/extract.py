@@ -24,6 +24,7 @@ from storyline.analyse.events.forms import (
     joint_works,
     listing_releases,
     played_by,
+    role_in,
     star_of,
 )
 from storyline.analyse.events.makers import with_maker
@@ -228,7 +229,8 @@ def _events_of(
     if type_ == "speech.denial" and any(c.dep_ == "auxpass" for c in trigger.children):
         return  # "he was denied bail", "narrowly denied a top-10 entry": refused, no denial
     if type_ == "career.cast" and trigger.pos_ == "NOUN":
-        yield from star_of(context, index, sentence, trigger)
+        form = role_in if trigger.lemma_.lower() == "role" else star_of
+        yield from form(context, index, sentence, trigger)
         return
     if type_ == "career.cast" and trigger.dep_ in {"acl", "advcl"}:
         yield from cast_list(context, index, sentence, trigger)

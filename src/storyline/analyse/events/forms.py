@@ -1,6 +1,6 @@
 """Events of special forms no single trigger reads: joint works ("A & B's upcoming
-drama"), "“Parasite” star Song Kang-ho", cast lists ("starring A and B"), characters
-and who plays them ("Jang Man-wol (IU)"), births."""
+drama"), "“Parasite” star Song Kang-ho", "his role in “Big Mouth”", cast lists
+("starring A and B"), characters and who plays them ("Jang Man-wol (IU)"), births."""
 
 from __future__ import annotations
 
@@ -11,10 +11,17 @@ from typing import TYPE_CHECKING
 
 from storyline.analyse.events.build import make_event
 from storyline.analyse.events.context import Context, sentence_mentions, unique
-from storyline.analyse.events.participants import AND, head_and_conjuncts, work_in_mind
+from storyline.analyse.events.participants import (
+    AND,
+    head_and_conjuncts,
+    referent,
+    work_in_mind,
+    works_listed_with,
+)
 from storyline.analyse.events.timing import work_year
 from storyline.analyse.eventtypes import PEOPLE
 from storyline.analyse.quotes import in_quotes
+from storyline.analyse.resolve.discourse import PRONOUN_GENDER
 from storyline.analyse.summaries import summarise
 from storyline.models import Event, Evidence, Mention, Participant, TimeValue, new_id
 
@@ -125,6 +132,53 @@ def star_of(context: Context, index: int, sentence: Span, trigger: Token) -> Ite
             [("person", people[0]), ("work", work)],
         )
         yield as_described(context, event, trigger, work)
+
+
+# "her upcoming role in …": a part not yet played, which the noun alone cannot date
+_UNPLAYED = frozenset({"upcoming", "next", "new", "planned", "future"})
+
+
+# "his role in …", "her role as Chae-ok in …", "his roles in series including …"
+_ROLE_IN = frozenset({"in", "as", "including"})
+
+
+def role_in(context: Context, index: int, sentence: Span, trigger: Token) -> Iterator[Event]:
+    """'his role in “Big Mouth”', 'her roles in series including “A” and “B”': whose
+    the role is, cast in each work named after its 'in'."""
+    owners = [c for c in trigger.children if c.dep_ == "poss"]
+    if not owners or any(c.lower_ in _UNPLAYED for c in trigger.children):
+        return
+    owner = owners[0]
+    person = context.mention_of(owner) or _clause_subject(context, trigger, owner)
+    person = person or referent(context, owner, PEOPLE)
+    named = (
+        context.mention_of(t)
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in _ROLE_IN
+        for t in c.subtree
+    )
+    work = next((m for m in named if m is not None and m.type == "work"), None)
+    if person is None or person.type not in PEOPLE or work is None:
+        return
+    for each in works_listed_with(context, sentence, work):
+        participants = [("person", person), ("work", each)]
+        event = make_event(context, index, sentence, "career.cast", trigger, participants)
+        yield as_described(context, event, trigger, each)
+
+
+def _clause_subject(context: Context, trigger: Token, pronoun: Token) -> Mention | None:
+    """'Song won the award for his role': whose the role is, the person the clause's
+    subject names, unless the text said that person is not of the pronoun's gender."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = (context.mention_of(c) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+    subject = next((m for m in subjects if m is not None and m.type in PEOPLE), None)
+    said = PRONOUN_GENDER.get(pronoun.lower_)
+    known = (
+        context.discourse.gender.get(str(subject.entity)) if subject and context.discourse else None
+    )
+    return None if said and known and said != known else subject
 
 
 def cast_list(context: Context, index: int, sentence: Span, trigger: Token) -> Iterator[Event]:

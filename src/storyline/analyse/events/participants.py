@@ -58,6 +58,8 @@ def with_second(
     # "Song and Han were slated to share screen space in …", "Kim Go-eun, actor Park
     # Seo-joon and singer Hyomin all made donations": each of the names listed
     agents = firsts if rule.winners_after_to else listed(context, firsts)
+    if rule.relation == "cast_in":
+        agents = unique([*agents, *_cast_with(context, trigger, rule.first, taken)])
     if not seconds:
         if not rule.needs_second:
             for first in agents:
@@ -68,9 +70,7 @@ def with_second(
     if rule.recipient_only:
         targets = listed(context, seconds)
     elif rule.second == WORKS:
-        # the titles listed with the nearest one, however the parser took the list
-        works = [m for m in sentence_mentions(context, sentence) if m.type in WORKS]
-        targets = listed(context, [seconds[0], *works], _LISTED_WORKS)
+        targets = works_listed_with(context, sentence, seconds[0])
     else:
         targets = seconds[:1]
     respectively = len(targets) > 1 and RESPECTIVELY.search(sentence.text)
@@ -87,6 +87,31 @@ def with_second(
     for first in agents:
         for second in targets:
             yield [(first_role, first), (second_role, second)]
+
+
+# "starred in “Decibel” with Cha, Kim and Lee": those after the word are cast too
+_ALONGSIDE = frozenset({"with", "alongside", "opposite"})
+
+
+def _cast_with(
+    context: Context, trigger: Token, types: frozenset[EntityType], taken: set[str | None]
+) -> list[Mention]:
+    """The people a cast verb names after 'with' (on the verb or on the work it names)."""
+    places = [trigger, *(g for c in trigger.children if c.dep_ == "prep" for g in c.children)]
+    found = (
+        context.mention_of(t)
+        for place in places
+        for c in place.children
+        if c.dep_ == "prep" and c.lower_ in _ALONGSIDE
+        for g in c.children
+        if g.dep_ == "pobj"
+        for t in head_and_conjuncts(g)
+    )
+    people = [m for m in found if m is not None and m.type in types and m.entity not in taken]
+    if not people:
+        return []
+    sentence = [m for m in sentence_mentions(context, trigger.sent) if m.type in types]
+    return listed(context, [people[0], *sentence])
 
 
 def _of_a_thing(context: Context, trigger: Token, rule: EventType) -> bool:
@@ -118,9 +143,10 @@ _HOST_IN_OBJECT = frozenset({"attend"})
 _LISTED = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:[a-z][a-zA-Z-]*|[A-Z]-[a-z]+)\s+){0,3}$"
 )
+_YEAR = r"(?:\s*\((?:19|20)\d\d\))?"
 _LISTED_WORKS = re.compile(
-    r"^\s*(?:\((?:19|20)\d\d\))?[”\"’']?\s*(?:,[”\"’']?\s*(?:and\s+)?|and\s+|&\s*)"
-    r"(?:[\w-]+\s+){0,3}[“\"‘']?$"
+    rf"^\s*{_YEAR}[”\"’']?{_YEAR}\s*(?:,[”\"’']?\s*(?:and\s+)?|and\s+|&\s*)"
+    r"(?:[\w-]+\s+){0,4}[“\"‘']?$"
 )
 
 
@@ -144,6 +170,13 @@ def listed(context: Context, found: list[Mention], gap: re.Pattern[str] = _LISTE
     if head in run:
         group = run
     return unique(group) if len(group) > 1 else [head]
+
+
+def works_listed_with(context: Context, sentence: Span, work: Mention) -> list[Mention]:
+    """The titles listed with `work` ("“A” (2015), “B” and the series “C”"), however the
+    parser took the list."""
+    works = [m for m in sentence_mentions(context, sentence) if m.type in WORKS]
+    return listed(context, [work, *works], _LISTED_WORKS)
 
 
 # Nouns that name a part someone plays: "plays the lead role", "plays a detective".

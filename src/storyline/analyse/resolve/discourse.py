@@ -56,7 +56,7 @@ _TITLES = {
     **dict.fromkeys(("ms", "ms.", "mrs", "mrs.", "miss", "madam", "dame", "lady"), "f"),
     **dict.fromkeys(("mr", "mr.", "sir", "lord"), "m"),
 }
-_PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "he": "m", "him": "m", "his": "m"}
+PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "he": "m", "him": "m", "his": "m"}
 _ORG_PRONOUNS = frozenset({"it", "its"})
 # Nouns a person is described by. The broad ones may mean the article's main person
 # even where the text never used them of anyone; the others only mean someone the
@@ -114,7 +114,7 @@ SPEAKER_REACH = 2  # sentences back that "he added" may reach for who spoke
 # What being the article's principal person adds for a surname it shares with others:
 # news calls the principal "Jackson" and the relatives "Joe Jackson" or "Janet".
 PRINCIPAL_BONUS = 1.0
-_GENDERED = {**_PRONOUN_GENDER, "herself": "f", "himself": "m"}
+_GENDERED = {**PRONOUN_GENDER, "herself": "f", "himself": "m"}
 GENDER_BONUS = 0.3  # for a person the text said is of a pronoun's gender
 # A pronoun this clearly about one person tells the reader that person's gender.
 SURE = 3.0
@@ -371,8 +371,8 @@ class Discourse:
         described: str | None = None
         gender: str | None = None
         bound: str | None = None  # the gender the clause gives a described noun
-        if word in _PRONOUN_GENDER:
-            wanted, gender = PERSON, _PRONOUN_GENDER[word]
+        if word in PRONOUN_GENDER:
+            wanted, gender = PERSON, PRONOUN_GENDER[word]
         elif word in _ORG_PRONOUNS:
             wanted = ORG | WORK  # "its release"
         elif word in _EPITHETS:
@@ -394,7 +394,7 @@ class Discourse:
             for m in self.mentions_before(token.idx)
             if m.type in wanted and m.entity and m.entity not in exclude
         }
-        speaker = self._speaker_of(token) if word in _PRONOUN_GENDER else None
+        speaker = self._speaker_of(token) if word in PRONOUN_GENDER else None
         if token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS:
             # "he said": the one who spoke just before
             # not one the text says is dead, nor one the quote it closes talks about
@@ -435,7 +435,7 @@ class Discourse:
         entity = str(chosen)
         if described is not None:
             self.described.setdefault(entity, set()).add(described)
-        sure = word not in _PRONOUN_GENDER or self.salience.choose(
+        sure = word not in PRONOUN_GENDER or self.salience.choose(
             token.idx, sentence, candidates, bonus, margin=SURE
         )
         if gender is not None and sure:
@@ -650,7 +650,7 @@ def _said_dead(span: Span) -> bool:
 
 def _points_back(token: Token) -> bool:
     word = token.lower_
-    if word in _PRONOUN_GENDER or word in _ORG_PRONOUNS:
+    if word in PRONOUN_GENDER or word in _ORG_PRONOUNS:
         return True
     if word in _EPITHETS:
         return any(c.dep_ == "poss" for c in token.children)
