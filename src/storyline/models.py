@@ -280,6 +280,7 @@ class StoredEntity:
     type: EntityType
     name: str
     rowid: int = 0  # creation order: the oldest of several keeps its id in a merge
+    callings: frozenset[str] = frozenset()  # fields of work documents gave it ("arts")
 
 
 @dataclass(slots=True, frozen=True)

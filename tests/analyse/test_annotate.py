@@ -134,6 +134,12 @@ def test_a_quoted_word_with_its_year_is_a_title(annotator: Annotator) -> None:
     assert works == {"Lanterns"}
 
 
+def test_a_straight_quote_after_a_word_closes(annotator: Annotator) -> None:
+    text = 'Dalbit smiled. "We did it," she said." According to Dalbit, "Lost Child" sold well.'
+    works = {n for n, t in found(annotator.annotate(text)) if t == "work"}
+    assert not any("According" in n for n in works)
+
+
 def test_a_single_name_where_only_a_place_can_stand_is_a_place(annotator: Annotator) -> None:
     text = (
         "Peter Vance, born Llanwyddan in 1890, lived near Tonypandy. His wife was born in "

@@ -10,6 +10,7 @@ import pytest
 
 from storyline.analyse.annotate import Annotator, default_annotator
 from storyline.analyse.resolve import LocalEntity, resolve_in_document, short_forms_of
+from storyline.analyse.resolve.callings import callings
 from storyline.models import Entity, EntityType
 from storyline.pipeline import ingest, reannotate
 from storyline.store import SQLiteStore
@@ -249,3 +250,50 @@ def test_a_full_name_run_on_into_another_s_surname_is_cut(annotator: Annotator) 
     )
     names = {e.display for e in local(annotator, text)}
     assert "Peter Vance Baek" not in names and "Peter Vance" in names
+
+
+def test_namesakes_of_different_callings_are_two_people(store: SQLiteStore, tmp_path: Path) -> None:
+    add(
+        store,
+        tmp_path,
+        "a.txt",
+        "Drama\n\nActor Han Do-yoon stars in “Blue Hour” with Min Seo-yeon.",
+    )
+    add(
+        store,
+        tmp_path,
+        "b.txt",
+        "Cards\n\n“Spending rose,” said Han Do-yoon, an analyst at Northbank.",
+    )
+    add(store, tmp_path, "c.txt", "Fans\n\nHan Do-yoon and Min Seo-yeon met fans in Seoul.")
+    add(
+        store,
+        tmp_path,
+        "d.txt",
+        "Rates\n\n“Rates fall,” said Han Do-yoon, a senior analyst at Northbank.",
+    )
+    # the Gold Medalist case: a calling of another field, in the actor's own company
+    add(store, tmp_path, "e.txt", "Owner\n\nCEO Han Do-yoon thanked Min Seo-yeon of “Blue Hour.”")
+    found = store.find_entities("Han Do-yoon")
+    assert len(found) == 2
+    by_documents = sorted(len(store.get_entity(e.id).documents) for e in found)
+    assert by_documents == [2, 3]
+
+
+def test_the_calling_a_text_gives_beside_a_name(annotator: Annotator) -> None:
+    text = (
+        "Actor Han Do-yoon met Rep. Min Seo-yeon. Moon Ha-rin, a senior analyst at Northbank, "
+        "and Baek Ji-hoon, who starred in “Blue Hour,” agreed. Kang Ji-ho, 26, said so."
+    )
+    entities = local(annotator, text)
+    called = {
+        name: callings(text, person(entities, name).mentions)
+        for name in ("Han Do-yoon", "Min Seo-yeon", "Moon Ha-rin", "Baek Ji-hoon", "Kang Ji-ho")
+    }
+    assert called == {
+        "Han Do-yoon": {"arts"},
+        "Min Seo-yeon": {"politics"},
+        "Moon Ha-rin": {"business"},
+        "Baek Ji-hoon": set(),
+        "Kang Ji-ho": set(),
+    }

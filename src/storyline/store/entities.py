@@ -104,9 +104,19 @@ class EntityTables:
             ),
         )
 
+    def add_callings(self, entity_id: str, document_id: str, callings: Iterable[str]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO entity_callings(entity_id, calling, document_id) "
+            "VALUES (?, ?, ?)",
+            [(entity_id, calling, document_id) for calling in callings],
+        )
+
     def merge_entity(self, into: str, merged: str) -> None:
         """Move everything of `merged` to `into`; the old id keeps resolving."""
         params = (into, merged)
+        self.conn.execute(
+            "UPDATE OR IGNORE entity_callings SET entity_id = ? WHERE entity_id = ?", params
+        )
         self.conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", params)
         self.conn.execute(
             "INSERT INTO entity_spellings(entity_id, text, type, kind, mentions) "
@@ -182,10 +192,27 @@ class EntityTables:
             f"JOIN entities e ON e.id = k.entity_id WHERE k.key IN ({marks(len(keys))}) "
             "ORDER BY e.rowid",
             keys,
-        )
+        ).fetchall()
+        callings = self._callings({row[1] for row in rows})
         for key, entity_id, type_, name, rowid in rows:
-            found.setdefault(key, []).append(StoredEntity(entity_id, type_, name, rowid))
+            stored = StoredEntity(
+                entity_id, type_, name, rowid, callings.get(entity_id, frozenset())
+            )
+            found.setdefault(key, []).append(stored)
         return found
+
+    def _callings(self, entity_ids: set[str]) -> dict[str, frozenset[str]]:
+        if not entity_ids:
+            return {}
+        rows = self.conn.execute(
+            "SELECT entity_id, calling FROM entity_callings "
+            f"WHERE entity_id IN ({marks(len(entity_ids))})",
+            list(entity_ids),
+        )
+        found: dict[str, set[str]] = {}
+        for entity_id, calling in rows:
+            found.setdefault(entity_id, set()).add(calling)
+        return {k: frozenset(v) for k, v in found.items()}
 
     def credited_accounts(self, entity_id: str) -> list[str]:
         rows = self.conn.execute(

@@ -282,7 +282,7 @@ def _works_pass(doc: Doc, known: frozenset[str], work_sentences: frozenset[int])
     for token in doc:
         if token.i < previous_end:
             continue
-        if token.text in OPEN_QUOTES:
+        if token.text in OPEN_QUOTES and not _closes(doc, token.i):
             listed = _continues_list(doc, previous_end, token.i) or (
                 token.sent.start in work_sentences and _follows_list_opener(doc, token.i)
             )
@@ -294,6 +294,17 @@ def _works_pass(doc: Doc, known: frozenset[str], work_sentences: frozenset[int])
             end = _title_run_after(doc, token.i + 1)
             if end > token.i + 1:
                 yield _span(doc, token.i + 1, end, "WORK_OF_ART")
+
+
+def _closes(doc: Doc, i: int) -> bool:
+    """A straight quote right after a word closes a quote ('… he said." According to'),
+    whatever the quote before it was."""
+    return (
+        doc[i].text in {'"', "'"}
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and doc[i - 1].text not in "([{"
+    )
 
 
 def _follows_list_opener(doc: Doc, open_i: int) -> bool:

@@ -20,6 +20,7 @@ from storyline.analyse.names import (
     romanisation_key,
     without_event_year,
 )
+from storyline.analyse.resolve.callings import callings, different_callings
 from storyline.analyse.resolve.local import (
     INTERCHANGEABLE,
     LocalEntity,
@@ -33,6 +34,8 @@ class EntityStore(Protocol):
     """What resolution reads and writes of the store."""
 
     def add_account(self, entity_id: str, handle: str, document_id: str, evidence: str) -> None: ...
+
+    def add_callings(self, entity_id: str, document_id: str, callings: Iterable[str]) -> None: ...
 
     def add_link(
         self,
@@ -50,6 +53,8 @@ class EntityStore(Protocol):
     def credited_accounts(self, entity_id: str) -> list[str]: ...
 
     def entities_for_keys(self, keys: Iterable[str]) -> dict[str, list[StoredEntity]]: ...
+
+    def entity_size(self, entity_id: str) -> int: ...
 
     def entity_keys_of(self, entity_id: str) -> set[str]: ...
 
@@ -245,15 +250,26 @@ def link_document(store: EntityStore, document_id: str, entities: list[LocalEnti
     Matches that weigh context go last, so the company the document keeps is known."""
     linked: dict[str, LocalEntity] = {}
     waiting: list[tuple[LocalEntity, dict[str, list[StoredEntity]]]] = []
+    namesakes: list[tuple[LocalEntity, list[tuple[StoredEntity, str]]]] = []
     for entity in entities:
         candidates = store.entities_for_keys(entity.blocking_keys())
         matches = choose_matches(entity, candidates)
-        if matches or not any(key.startswith(_CONTEXTUAL_KEYS) for key in candidates):
+        callings_seen = [entity.callings, *(c.callings for c, _ in matches)]
+        if any(different_callings(a, b) for a in callings_seen for b in callings_seen):
+            namesakes.append((entity, matches))
+        elif matches or not any(key.startswith(_CONTEXTUAL_KEYS) for key in candidates):
             linked[_link(store, document_id, entity, matches)] = entity
         else:
             waiting.append((entity, candidates))
     context = {i for i, e in linked.items() if e.type in _CONTEXT_TYPES}
-    found = [contextual_matches(store, e, candidates, context) for e, candidates in waiting]
+    for entity, matches in namesakes:
+        linked[_link(store, document_id, entity, _namesake(store, entity, matches, context))] = (
+            entity
+        )
+    found = [
+        contextual_matches(store, e, _same_callings(e, candidates), context)
+        for e, candidates in waiting
+    ]
     # two people of one article who both resemble a stored one: neither is surely them
     chosen = Counter(stored.id for matches in found for stored, _ in matches)
     for (entity, _), matches in zip(waiting, found, strict=True):
@@ -265,12 +281,43 @@ def link_document(store: EntityStore, document_id: str, entities: list[LocalEnti
     return list(linked)
 
 
+def _namesake(
+    store: EntityStore,
+    entity: LocalEntity,
+    matches: list[tuple[StoredEntity, str]],
+    context: set[str],
+) -> list[tuple[StoredEntity, str]]:
+    """Of stored namesakes of different callings, those this entity may be: the actor is
+    not the analyst of his name, unless in the actor's company; and the one whose company
+    it keeps, else the one most written about, first."""
+    shared = {c.id: store.shared_context(c.id, context) for c, _ in matches}
+    kept = [
+        (c, key)
+        for c, key in matches
+        if not different_callings(entity.callings, c.callings) or shared[c.id] >= SHARED_CONTEXT
+    ]
+    return sorted(kept, key=lambda m: (-shared[m[0].id], -store.entity_size(m[0].id)))
+
+
+def _same_callings(
+    entity: LocalEntity, candidates: dict[str, list[StoredEntity]]
+) -> dict[str, list[StoredEntity]]:
+    return {
+        key: [c for c in stored if not different_callings(entity.callings, c.callings)]
+        for key, stored in candidates.items()
+    }
+
+
 def _link(
     store: EntityStore,
     document_id: str,
     entity: LocalEntity,
     matches: list[tuple[StoredEntity, str]],
 ) -> str:
+    if matches:
+        # namesakes of different callings are two people, whoever names them alike
+        first = matches[0][0]
+        matches = [m for m in matches if not different_callings(first.callings, m[0].callings)]
     if not matches:
         entity_id = new_entity_id(entity, document_id)
         store.create_entity(entity_id, entity.type, entity.display, document_id)
@@ -295,6 +342,7 @@ def _link(
     store.insert_mentions(document_id, mentions, entity.notes)
     for handle, evidence in entity.credited_accounts:
         store.add_account(entity_id, handle, document_id, evidence)
+    store.add_callings(entity_id, document_id, entity.callings)
     return entity_id
 
 
@@ -302,6 +350,9 @@ def resolve_document(store: EntityStore, document: Document, annotation: Annotat
     """Store a document's sentences and mentions, each resolved to a stored entity."""
     store.insert_sentences(document.id, annotation.sentences)
     entities = resolve_in_document(document.text, annotation, document.removed, document.title)
+    for entity in entities:
+        if entity.type == "person":
+            entity.callings = callings(document.text, entity.mentions)
     link_document(store, document.id, entities)
     store.mark_annotated(document.id)
 

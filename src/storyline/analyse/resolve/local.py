@@ -54,6 +54,8 @@ class LocalEntity:
     notes: dict[int, str] = field(default_factory=dict)
     # Accounts from lines cleaning removed (photo credits): (handle, the line).
     credited_accounts: list[tuple[str, str]] = field(default_factory=list)
+    # The fields of work the document gives a person ("arts" for "actor Kim").
+    callings: frozenset[str] = frozenset()
 
     @property
     def names(self) -> list[str]:
