@@ -401,6 +401,18 @@ def test_a_caption_run_into_the_text_ends_at_its_pronoun(
     assert "speech.statement" not in {e.type for e in events_of(store, tmp_path, text)}
 
 
+def test_a_caption_run_into_the_text_is_done_by_the_name_it_ends_with(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Lucy Brandt was among those who came for Dr Peter Vance's sentencing Henry Cole "
+        'died on 3 May 2019. A witness spoke of the skills of Dr Peter Vance Cole " died so '
+        'suddenly ", the lawyer added.'
+    )
+    deaths = [e for e in events_of(store, tmp_path, text) if e.type == "bio.died"]
+    assert [[p.name for p in e.participants] for e in deaths] == [["Henry Cole"]]
+
+
 def test_an_agency_speaks_about_its_artist(store: SQLiteStore, tmp_path: Path) -> None:
     text = (
         "Moon Ha-rin’s agency, Tidewater Entertainment, said Friday in a press release that "

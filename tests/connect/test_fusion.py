@@ -102,6 +102,17 @@ def test_words_said_again_later_are_the_statement_first_reported() -> None:
     assert not same_event(*short, REPORTS)
 
 
+def test_a_death_is_one_event_at_its_most_reported_date() -> None:
+    deaths = [
+        reading(d, w, type_="bio.died", people=("e_cole",))
+        for d, w in (("d1", "2009-06-25"), ("d2", "2009-06-25"), ("d9", "2010-06-25"))
+    ]
+    assert same_event(deaths[0], deaths[2], REPORTS)
+    assert fuse([deaths[2], *deaths[:2]], REPORTS).time.value == "2009-06-25"
+    # but one like is not another of a year later
+    assert not same_event(reading("d1", "2009-06-25"), reading("d9", "2010-06-25"), REPORTS)
+
+
 def test_outlets_crediting_one_source_count_once() -> None:
     fused = fuse([reading(d) for d in ("d1", "d3", "d4")], REPORTS)
     assert fused.outlets == 2

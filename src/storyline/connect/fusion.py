@@ -13,7 +13,7 @@ count once.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -31,6 +31,8 @@ UNDATED_WINDOW_DAYS = 30
 # Readings looked at for each new one: the latest of its type naming its participants
 # (a star's hundredth post is not compared with all the others).
 CANDIDATES = 200
+# What happens to a person once: every report of it is of one event.
+ONCE_IN_A_LIFE = frozenset({"bio.died", "bio.born"})
 # Share of the shorter quote's words the longer must hold for two statements to be one.
 QUOTE_OVERLAP = 0.5
 # Words the shorter of two quotes dated apart must have to be taken for one statement
@@ -210,6 +212,8 @@ def same_event(a: Event, b: Event, reports: Mapping[str, Report]) -> bool:
     left, right = _roles(a), _roles(b)
     if not left or not right or not (left <= right or right <= left):
         return False
+    if a.type in ONCE_IN_A_LIFE:
+        return True  # whatever dates the reports give it
     first, second = reports.get(a.evidence[0].document), reports.get(b.evidence[0].document)
     if not _times_agree(
         a.time, b.time, a.evidence[0].document != b.evidence[0].document
@@ -287,8 +291,9 @@ def fuse(readings: Sequence[Event], reports: Mapping[str, Report]) -> Event:
     participants = max(readings, key=lambda e: len(e.participants)).participants
     # a date the words give before one taken from the day of a report, and of those the
     # first report's (words said again are dated when first reported); then the most
-    # precise, then the first read
+    # precise, then the most reported, then the first read
     dated = sorted((e for e in readings if e.time.value), key=lambda e: e.time.value or "")
+    reported = Counter(e.time.value for e in dated)
     time = (
         max(
             dated,
@@ -296,6 +301,7 @@ def fuse(readings: Sequence[Event], reports: Mapping[str, Report]) -> Event:
                 e.time.text is not None,
                 len(e.time.value or ""),
                 e.time.text is not None or e.time.value == dated[0].time.value,
+                reported[e.time.value],
                 -readings.index(e),
             ),
         ).time

@@ -304,6 +304,7 @@ def consistent(
 
     votes: dict[str, Counter[str]] = {}
     rule_label: dict[str, str] = {}  # spellings a rule found, and the rule's label
+    candidates = _run_together(doc, candidates)
     listed_with = _listed_labels(doc, candidates)
     for c in candidates:
         text = doc[c.start : c.end].text
@@ -339,6 +340,24 @@ def consistent(
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _run_together(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """'… the medical skills of Conrad Murray Jackson " died so rapidly': a caption that
+    ends with a name run into a sentence that opens with one. A person's name made of a
+    full name the document uses elsewhere and another's surname is the two of them."""
+    people = [c for c in candidates if c.label == "PERSON" and c.end - c.start >= 2]
+    full_names = Counter(doc[c.start : c.end].text for c in people)
+    surnames = {doc[c.end - 1].text for c in people}
+    out: list[Candidate] = []
+    for c in candidates:
+        head, last = doc[c.start : c.end - 1].text, doc[c.end - 1]
+        if c in people and c.end - c.start >= 3 and full_names[head] and last.text in surnames:
+            out.append(Candidate(c.start, c.end - 1, c.label, c.from_rule))
+            out.append(Candidate(c.end - 1, c.end, c.label, c.from_rule))
+        else:
+            out.append(c)
+    return out
 
 
 def _listed_labels(doc: Doc, candidates: list[Candidate]) -> dict[int, str]:

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 
 from storyline.analyse.events.build import make_event
 from storyline.analyse.events.context import Context, sentence_mentions, unique
+from storyline.analyse.events.lists import works_listed_with
 from storyline.analyse.events.participants import (
     AND,
     head_and_conjuncts,
     referent,
     work_in_mind,
-    works_listed_with,
 )
 from storyline.analyse.events.timing import work_year
 from storyline.analyse.eventtypes import PEOPLE

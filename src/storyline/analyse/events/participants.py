@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyline.analyse.annotate.cues import PERSON_CUES
 from storyline.analyse.events.context import Context, distance, sentence_mentions, unique
+from storyline.analyse.events.lists import LISTED, WORKS, listed, works_listed_with
 from storyline.analyse.eventtypes import PEOPLE, EventType
 from storyline.analyse.quotes import quoted_tokens
 from storyline.analyse.resolve.discourse import AGENCY_NOUNS, PROXY_NOUNS
@@ -127,56 +127,12 @@ def _of_a_thing(context: Context, trigger: Token, rule: EventType) -> bool:
     )
 
 
-WORKS: frozenset[EntityType] = frozenset({"work"})
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 # Verbs whose other person can only be the object's: one attends Moon's exhibition,
 # not whoever else the sentence names ("Kim and IU attended a promotional event").
 _HOST_IN_OBJECT = frozenset({"attend"})
-
-
-# What may stand between two names of one list: "A and B", "A, actor B", "A & B"; and
-# between two titles: "“A (2013)” and SBS drama “B”", "“A,” “B” and “C”".
-# The words between are lower-case ("A, actor B", "A and K-pop star B"): a title in
-# capitals is an apposition ("Murray, Deputy District Attorney David Walgren").
-_LISTED = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:[a-z][a-zA-Z-]*|[A-Z]-[a-z]+)\s+){0,3}$"
-)
-_YEAR = r"(?:\s*\((?:19|20)\d\d\))?"
-_LISTED_WORKS = re.compile(
-    rf"^\s*{_YEAR}[”\"’']?{_YEAR}\s*(?:,[”\"’']?\s*(?:and\s+)?|and\s+|&\s*)"
-    r"(?:[\w-]+\s+){0,4}[“\"‘']?$"
-)
-
-
-def listed(context: Context, found: list[Mention], gap: re.Pattern[str] = _LISTED) -> list[Mention]:
-    """The first mention and those listed with it ("A, B and C"), in text order; not a
-    possessor or another name the phrase holds ("Ryu's ex-lover, Hyeri" is Hyeri)."""
-    if not found:
-        return []
-    text = context.document.text
-    ordered = sorted(found, key=lambda m: m.start)
-    head = found[0]
-    group: list[Mention] = []
-    run: list[Mention] = [ordered[0]]
-    for before, after in pairwise(ordered):
-        if gap.match(text[before.end : after.start]):
-            run.append(after)
-            continue
-        if head in run:
-            group = run
-        run = [after]
-    if head in run:
-        group = run
-    return unique(group) if len(group) > 1 else [head]
-
-
-def works_listed_with(context: Context, sentence: Span, work: Mention) -> list[Mention]:
-    """The titles listed with `work` ("“A” (2015), “B” and the series “C”"), however the
-    parser took the list."""
-    works = [m for m in sentence_mentions(context, sentence) if m.type in WORKS]
-    return listed(context, [work, *works], _LISTED_WORKS)
 
 
 # Nouns that name a part someone plays: "plays the lead role", "plays a detective".
@@ -305,7 +261,7 @@ def _winners_from(context: Context, named: list[Mention], start: int) -> list[Me
         position = mention.end
         if credit := _CREDIT.match(text, position):
             position = credit.end()
-        gap = _LISTED
+        gap = LISTED
     return found
 
 
@@ -361,6 +317,9 @@ def role_entities(
         key=lambda m: abs(m.start - trigger.idx),
     )
     if subject:
+        right_before = _right_before(context, trigger, ordered)
+        if right_before is not None:
+            return [right_before]  # "…for Dr Murray's sentencing Michael Jackson died on"
         opening = _opening_name(context, sentence, ordered)
         if opening is not None and trigger.dep_ == "ROOT":
             return [opening]  # "Han, who starred in the Netflix hit “X,” said …"
@@ -387,6 +346,22 @@ def _may_be_subject(context: Context, mention: Mention) -> bool:
     while root.dep_ == "conj":
         root = root.head
     return root.dep_ not in {"pobj", "poss", "agent"}
+
+
+def _right_before(context: Context, trigger: Token, named: list[Mention]) -> Mention | None:
+    """The name a verb the parser gave no subject follows at once: its subject, however
+    the parser took it ('the day Jackson died', a caption run into its sentence)."""
+    text = context.document.text
+    return next(
+        (
+            m
+            for m in named
+            if trigger.pos_ == "VERB"
+            and m.end <= trigger.idx
+            and not text[m.end : trigger.idx].strip(' "“”')
+        ),
+        None,
+    )
 
 
 def _opening_name(context: Context, sentence: Span, named: list[Mention]) -> Mention | None:
