@@ -137,7 +137,7 @@ def test_a_quoted_word_with_its_year_is_a_title(annotator: Annotator) -> None:
 def test_two_names_a_caption_runs_together_are_two(annotator: Annotator) -> None:
     text = (
         "Henry Cole died in May. Peter Vance was his doctor. The family trusted the skills "
-        "of Peter Vance Cole \" died so suddenly \", the lawyer said. Mary Anne Cole spoke."
+        'of Peter Vance Cole " died so suddenly ", the lawyer said. Mary Anne Cole spoke.'
     )
     names = [m.text for m in annotator.annotate(text).mentions if m.type == "person"]
     assert "Peter Vance Cole" not in names and names.count("Peter Vance") == 2
