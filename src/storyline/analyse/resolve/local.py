@@ -122,7 +122,7 @@ def resolve_in_document(
     descriptions the annotator could not know were names. `removed` are the lines
     cleaning took out, where photo credits name accounts."""
     starts = [s.start for s in annotation.sentences]
-    names = _cut_run_ons([m for m in annotation.mentions if m.type != "account"])
+    names = [m for m in annotation.mentions if m.type != "account"]
     short_forms = _short_forms(names)
     # A bare surname or given name is a short form, whatever type the NER gave it; so
     # is a first name the NER found alone that a full name of the document begins with
@@ -150,23 +150,6 @@ def resolve_in_document(
     for entity in entities:
         entity.mentions.sort(key=lambda m: m.start)
     return [e for e in entities if e.mentions]
-
-
-def _cut_run_ons(mentions: list[Mention]) -> list[Mention]:
-    """'the medical skills of Conrad Murray Jackson " died': a person's full name the
-    document writes elsewhere, run on into another's surname, is that full name; the
-    surname is left to be read as a short form."""
-    people = [m.text for m in mentions if m.type == "person" and len(m.text.split()) >= 2]
-    surnames = {name.split()[-1] for name in people}
-    full = set(people)
-    cut: list[Mention] = []
-    for mention in mentions:
-        words = mention.text.split()
-        head = " ".join(words[:-1])
-        if mention.type == "person" and len(words) >= 3 and head in full and words[-1] in surnames:
-            mention = replace(mention, end=mention.start + len(head), text=head)
-        cut.append(mention)
-    return cut
 
 
 _OTHER_NAME = re.compile(
