@@ -413,6 +413,25 @@ def test_a_caption_run_into_the_text_is_done_by_the_name_it_ends_with(
     assert [[p.name for p in e.participants] for e in deaths] == [["Henry Cole"]]
 
 
+def test_what_is_told_of_the_news_day_is_of_it(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Dr Peter Vance was granted bail on Sunday at a hearing in Los Angeles. When asked "
+        "by a reporter what he thought, Henry Cole said simply: “It is not enough.” Dr "
+        "Vance says he is innocent."
+    )
+    said = {
+        e.participants[0].name: e.time.value
+        for e in events_of(store, tmp_path, text)
+        if e.type == "speech.statement"
+    }
+    assert said == {"Henry Cole": "2024-05-19", "Peter Vance": PUBLISHED}
+
+
+def test_a_death_of_someone_s_kin_is_not_theirs(store: SQLiteStore, tmp_path: Path) -> None:
+    text = "Henry Cole’s grandfather died in 1950. Mary Hale’s doctor said she is well."
+    assert "bio.died" not in {e.type for e in events_of(store, tmp_path, text)}
+
+
 def test_an_agency_speaks_about_its_artist(store: SQLiteStore, tmp_path: Path) -> None:
     text = (
         "Moon Ha-rin’s agency, Tidewater Entertainment, said Friday in a press release that "

@@ -306,7 +306,7 @@ def role_entities(
     # "taking legal action against those raising the allegations": an object the
     # parse gives as a pronoun is someone, just no one named
     pointing = not subject and any(t.pos_ in {"PRON", "DET"} and t.dep_ in _OBJECTS for t in tokens)
-    if found or (subject and tokens) or pointing or not fallback:
+    if found or (subject and tokens) or pointing:
         return found  # a subject the parse names that is no entity is nobody we know
     ordered = sorted(
         (
@@ -316,10 +316,12 @@ def role_entities(
         ),
         key=lambda m: abs(m.start - trigger.idx),
     )
+    right_before = _right_before(context, trigger, ordered) if subject else None
+    if right_before is not None:
+        return [right_before]  # "…for Dr Murray's sentencing Michael Jackson died on"
+    if not fallback:
+        return []
     if subject:
-        right_before = _right_before(context, trigger, ordered)
-        if right_before is not None:
-            return [right_before]  # "…for Dr Murray's sentencing Michael Jackson died on"
         opening = _opening_name(context, sentence, ordered)
         if opening is not None and trigger.dep_ == "ROOT":
             return [opening]  # "Han, who starred in the Netflix hit “X,” said …"
@@ -453,7 +455,9 @@ def _subject_tokens(trigger: Token) -> list[Token]:
 _OTHERS = frozenset(
     "doctor physician nurse bodyguard driver assistant coach teacher director producer "
     "girlfriend boyfriend partner ex-lover ex-girlfriend ex-boyfriend colleague co-star "
-    "costar bandmate junior senior".split()
+    "costar bandmate junior senior grandfather grandmother grandad granddad grandpa "
+    "grandma grandparents grandson granddaughter uncle aunt cousin nephew niece "
+    "parents stepfather stepmother".split()
 )
 
 

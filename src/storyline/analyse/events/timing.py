@@ -16,7 +16,7 @@ from storyline.analyse.quotes import quoted_tokens
 from storyline.analyse.resolve.discourse import SPEECH_VERBS
 from storyline.analyse.times import RANK as _RANK
 from storyline.analyse.times import TimeMention
-from storyline.models import Mention, TimeValue
+from storyline.models import Mention, TimeValue, first_day
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -287,8 +287,35 @@ def _occasion_time(context: Context, index: int, speaker: str, offset: int) -> T
         return occasion
     if (gathering := _gathering_day(context, index, speaker)) is not None:
         return gathering
+    if _told_in_past(context.doc, offset) and (day := _news_day(context)) is not None:
+        return day
     published = context.document.published
     return TimeValue(published.value, published.precision, None)
+
+
+# Days before its report the day an article's news happened may be: a report from Los
+# Angeles on Monday comes out in London on Tuesday (a weekend's news on Monday may
+# carry Monday's words).
+_NEWS_DAYS_BEFORE = 1
+
+
+def _news_day(context: Context) -> TimeValue | None:
+    """The day of the article's news, when its opening sentences date it a day or two
+    before the report ("Dr Murray was charged on Monday", published on Tuesday): what
+    it tells was said then, not on the day it was printed."""
+    published = context.document.published
+    if published.precision != "day" or not published.value or not context.sentences:
+        return None
+    lead_end = context.sentences[min(1, len(context.sentences) - 1)][1]
+    for time in context.times:
+        if time.start >= lead_end:
+            break
+        value = time.time.value
+        if time.time.precision == "day" and value:
+            before = (first_day(published.value) - first_day(value)).days
+            if 1 <= before <= _NEWS_DAYS_BEFORE:
+                return time.time
+    return None
 
 
 def _telling(context: Context, start: int, end: int, offset: int) -> str:
