@@ -427,6 +427,44 @@ def test_what_is_told_of_the_news_day_is_of_it(store: SQLiteStore, tmp_path: Pat
     assert said == {"Henry Cole": "2024-05-19", "Peter Vance": PUBLISHED}
 
 
+def test_the_dead_did_not_speak_on_the_day_of_the_report(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Henry Cole died in June 2009. His promoter Ann Hale spoke to reporters. Henry "
+        "Cole said he had a rapport with Dr Peter Vance, she recalled. Ann Hale said the "
+        "tour would go on."
+    )
+    said = {
+        e.participants[0].name: e.time.value
+        for e in events_of(store, tmp_path, text)
+        if e.type == "speech.statement"
+    }
+    assert said == {"Henry Cole": None, "Ann Hale": PUBLISHED}
+
+
+def test_a_chronology_s_entries_date_what_they_tell(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "How the case unfolded. 25 June 2009 Henry Cole dies at his home. 8 February 2010 "
+        "Dr Peter Vance pleads not guilty. His lawyer Ann Hale said he would be cleared. 12 "
+        "October 2011 The defense backs out of its claims. Prosecution witness Dr Mark Reed "
+        "said Vance was to blame."
+    )
+    said = {
+        e.participants[0].name: e.time.value
+        for e in events_of(store, tmp_path, text)
+        if e.type == "speech.statement"
+    }
+    assert said == {"Ann Hale": "2010-02-08", "Mark Reed": "2011-10-12"}
+    # one sentence that opens with a date is no chronology
+    store_two = tmp_path / "two"
+    store_two.mkdir()
+    single = "8 February 2010 was cold. His lawyer Ann Hale said he would be cleared."
+    with SQLiteStore(store_two / "s.db") as other:
+        dated = [e.time.value for e in events_of(other, store_two, single)]
+    assert dated == [PUBLISHED]
+
+
 def test_a_death_of_someone_s_kin_is_not_theirs(store: SQLiteStore, tmp_path: Path) -> None:
     text = "Henry Cole’s grandfather died in 1950. Mary Hale’s doctor said she is well."
     assert "bio.died" not in {e.type for e in events_of(store, tmp_path, text)}

@@ -7,6 +7,7 @@ and one document reports each event once."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import chain
@@ -94,6 +95,8 @@ def extract_events(
             found.extend(_sentence_events(context, index, sentence))
     _spread_denials(context, found)
     _date_by_occasion(context, found)
+    _date_by_entry(context, found)
+    _said_before_dying(context, found)
     return _merged(found)
 
 
@@ -526,6 +529,54 @@ def _date_by_occasion(context: Context, events: list[Event]) -> None:
             and _AT_CEREMONY.search(event.evidence[0].text)
         ):
             event.time = ceremony
+
+
+# Sentences that open with a date a chronology needs to be one: "12 October 2011 Dr
+# Murray's defense backs out …", entry after entry.
+_CHRONOLOGY_ENTRIES = 3
+
+
+def _date_by_entry(context: Context, events: list[Event]) -> None:
+    """In a chronology, each entry opening with its date ("8 October 2011 Dr Murray
+    reveals …"), what its sentences tell without a date of their own happened on the
+    entry's date, not on the day of the report."""
+    text, times = context.document.text, context.times
+    time_starts = [t.start for t in times]
+    entries: list[tuple[int, TimeValue]] = []
+    for start, _ in context.sentences:
+        at = bisect_left(time_starts, start)
+        opening = times[at] if at < len(times) else None
+        if (
+            opening is not None
+            and not text[start : opening.start].strip()
+            and opening.time.precision == "day"
+            and text[opening.end : opening.end + 2].strip()[:1].isupper()
+        ):
+            entries.append((start, opening.time))
+    if len(entries) < _CHRONOLOGY_ENTRIES:
+        return
+    starts = [start for start, _ in entries]
+    for event in events:
+        at = bisect_right(starts, event.evidence[0].start) - 1
+        if at >= 0 and event.time.text is None:
+            event.time = entries[at][1]
+
+
+def _said_before_dying(context: Context, events: list[Event]) -> None:
+    """'Michael said he had a rapport with him', in an article of 2011 that tells of his
+    death in 2009: what the dead are told to have said was not said on the day of the
+    report. Unknown, unless the words give their day."""
+    published = context.document.published.value or ""
+    died = {
+        p.entity
+        for e in events
+        if e.type == "bio.died" and e.modality == "asserted" and (e.time.value or "") < published
+        for p in e.participants
+    }
+    for event in events:
+        speakers = {p.entity for p in event.participants if p.role == "speaker"}
+        if speakers & died and event.time.value and event.time.text is None:
+            event.time = TimeValue.unknown()
 
 
 _AT_CEREMONY = re.compile(
