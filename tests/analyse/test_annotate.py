@@ -134,6 +134,17 @@ def test_a_quoted_word_with_its_year_is_a_title(annotator: Annotator) -> None:
     assert works == {"Lanterns"}
 
 
+def test_a_quote_closed_without_a_full_stop_ends_its_sentence(annotator: Annotator) -> None:
+    text = (
+        'Henry Cole said he is ready for a media " circus " Instead, Judge Ann Hale told '
+        'them to " keep an open mind ". The song " He Is " came out.'
+    )
+    annotation = annotator.annotate(text)
+    sentences = [text[s.start : s.end] for s in annotation.sentences]
+    assert sentences[0].endswith('circus "') and sentences[1].startswith("Instead")
+    assert 'The song " He Is " came out.' in sentences
+
+
 def test_two_names_a_caption_runs_together_are_two(annotator: Annotator) -> None:
     text = (
         "Henry Cole died in May. Peter Vance was his doctor. The family trusted the skills "

@@ -200,13 +200,22 @@ def annotation_of(doc: Doc) -> Annotation:
 def _paragraphs_are_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence (headings and captions have no full stop), and so
     does a capitalised pronoun right after a lower-case word: a caption run into the
-    text ('… if convicted They said he …'). The parser keeps boundaries set before it."""
+    text ('… if convicted They said he …'), or after a quote closed without a full stop
+    ('… a media " circus " Instead, …'). The parser keeps boundaries set before it."""
+    quoted = False  # inside straight quotes, counted from the line's start
     for token in doc[1:]:
         previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws:
+            quoted = False
+        closed = previous.text == '"' and quoted and bool(previous.whitespace_)
+        if previous.text == '"':
+            quoted = not quoted
         if token.is_space:
             continue
-        if "\n" in previous.text_with_ws or (
-            token.text in _PRONOUNS_OPENING and previous.is_lower and previous.is_alpha
+        if (
+            "\n" in previous.text_with_ws
+            or (token.text in _PRONOUNS_OPENING and previous.is_lower and previous.is_alpha)
+            or (token.text in _OPENING_AFTER_QUOTE and closed)
         ):
             token.is_sent_start = True
     return doc
@@ -214,6 +223,8 @@ def _paragraphs_are_sentences(doc: Doc) -> Doc:
 
 # Pronouns written with a capital only where a sentence opens.
 _PRONOUNS_OPENING = frozenset("He She They We It His Her Their Its".split())
+# Words that open a sentence after a quote that closes without its full stop.
+_OPENING_AFTER_QUOTE = frozenset("He She They We Instead However Meanwhile Later".split())
 
 
 def _sentences(doc: Doc, entities: list[Candidate]) -> tuple[Sentence, ...]:
