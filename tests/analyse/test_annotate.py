@@ -134,6 +134,15 @@ def test_a_quoted_word_with_its_year_is_a_title(annotator: Annotator) -> None:
     assert works == {"Lanterns"}
 
 
+def test_a_title_alone_is_no_name(annotator: Annotator) -> None:
+    text = (
+        "And Otto Vance, Director General of the Harbor Insurers, spoke. The General "
+        "Secretary of the Unite union, Ann Hale, agreed."
+    )
+    names = {n for n, _ in found(annotator.annotate(text))}
+    assert "Ann Hale" in names and not names & {"General", "General Secretary", "Secretary"}
+
+
 def test_a_quote_closed_without_a_full_stop_ends_its_sentence(annotator: Annotator) -> None:
     text = (
         'Henry Cole said he is ready for a media " circus " Instead, Judge Ann Hale told '
