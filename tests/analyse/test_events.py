@@ -465,6 +465,16 @@ def test_a_chronology_s_entries_date_what_they_tell(store: SQLiteStore, tmp_path
     assert dated == [PUBLISHED]
 
 
+def test_at_the_time_is_the_time_its_sentence_named(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Baek Ji-hoon said he dated Moon Ha-rin, who was born in July 2000, for a year. Asked "
+        "why he had denied it in March 2024, the actor explained that with the drama "
+        "“Winter Lantern” airing at the time, he wanted to protect the cast."
+    )
+    release = one(events_of(store, tmp_path, text), "career.release")
+    assert release.time.value == "2024-03"
+
+
 def test_a_death_of_someone_s_kin_is_not_theirs(store: SQLiteStore, tmp_path: Path) -> None:
     text = "Henry Cole’s grandfather died in 1950. Mary Hale’s doctor said she is well."
     assert "bio.died" not in {e.type for e in events_of(store, tmp_path, text)}

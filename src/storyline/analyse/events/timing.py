@@ -467,9 +467,18 @@ def time_near(
             key=lambda t: (_clause_of(context.doc, t.start) != clause, abs(t.start - offset)),
         ).time
     if _SAME_TIME.search(context.document.text[start:end]):
-        # the last time named in the three sentences before
+        # the time the sentence named before it ("denied it in March 2024 … with the
+        # drama airing at the time"), else the last of the three sentences before; not
+        # a time that describes someone ("who was born in July 2000")
         window = context.sentences[max(index - 3, 0)][0]
-        before = [t for t in context.times if window <= t.start and t.end <= start]
+        before = [
+            t
+            for t in context.times
+            if window <= t.start and t.end <= offset and not _describes(context, t)
+        ]
+        here = [t for t in before if t.start >= start]
+        if here:
+            return here[-1].time
         if before:  # the most precise, then the last
             best = max(range(len(before)), key=lambda i: (_RANK[before[i].time.precision], i))
             return before[best].time
