@@ -475,6 +475,23 @@ def test_at_the_time_is_the_time_its_sentence_named(store: SQLiteStore, tmp_path
     assert release.time.value == "2024-03"
 
 
+def test_words_said_at_their_own_occasion_or_before_a_planned_one(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "Producer Baek Ji-hoon spoke at a press conference on Thursday. “The twist comes "
+        "early on purpose,” critic Moon Ha-rin told The Korea Herald. Kang Do-jin will hold "
+        "a press conference on Saturday. The agency Northwind has strongly denied the claims."
+    )
+    said = {
+        e.participants[0].name: e.time.value
+        for e in events_of(store, tmp_path, text)
+        if e.type in {"speech.statement", "speech.denial"}
+    }
+    assert said["Moon Ha-rin"] == PUBLISHED  # not at the producer's press conference
+    assert said["Northwind"] != "2024-05-25"  # not at a press conference yet to come
+
+
 def test_a_death_of_someone_s_kin_is_not_theirs(store: SQLiteStore, tmp_path: Path) -> None:
     text = "Henry Cole’s grandfather died in 1950. Mary Hale’s doctor said she is well."
     assert "bio.died" not in {e.type for e in events_of(store, tmp_path, text)}

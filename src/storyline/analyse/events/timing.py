@@ -270,22 +270,28 @@ def _occasion_time(context: Context, index: int, speaker: str, offset: int) -> T
     …"; "'…,' she added"), else the day of the report, unless the words say it was said
     before."""
     start, end = context.sentences[index]
+    # words said at an occasion of their own ("At a farewell meeting, Kim told
+    # reporters …", "… Yun told The Korea Herald") borrow no other occasion's day
+    own = _own_occasion(context.doc, offset)
     for back in range(index - 1, max(index - 3, -1), -1):
         first, last = context.sentences[back]
         said_then = [
             t
             for t in context.times
-            if first <= t.start and t.end <= last and _dates_speech(context.doc, t.start)
+            if first <= t.start
+            and t.end <= last
+            and _dates_speech(context.doc, t.start)
+            and _not_after(context, t)
         ]
-        if said_then and _mentions_entity(context, first, last, speaker):
+        if said_then and not own and _mentions_entity(context, first, last, speaker):
             return said_then[-1].time
     if _EARLIER.search(_telling(context, start, end, offset)):
         return TimeValue.unknown()
     if (named := _named_occasion(context, index)) is not None:
         return named
-    if (occasion := _the_occasion(context, start, speaker)) is not None:
+    if not own and (occasion := _the_occasion(context, start, speaker)) is not None:
         return occasion
-    if (gathering := _gathering_day(context, index, speaker)) is not None:
+    if not own and (gathering := _gathering_day(context, index, speaker)) is not None:
         return gathering
     if _told_in_past(context.doc, offset) and (day := _news_day(context)) is not None:
         return day
@@ -316,6 +322,36 @@ def _news_day(context: Context) -> TimeValue | None:
             if 1 <= before <= _NEWS_DAYS_BEFORE:
                 return time.time
     return None
+
+
+def _own_occasion(doc: Doc, offset: int) -> bool:
+    """The verb of saying at `offset` names where it was said ("at a farewell meeting",
+    "in an interview") or tells an organisation ("told The Korea Herald")."""
+    verb = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if verb is None:
+        return False
+    trigger = verb.root
+    telling = trigger.lemma_.lower() == "tell"
+    return any(
+        (
+            child.dep_ == "prep"
+            and child.lower_ in {"at", "in", "during"}
+            and any(g.lemma_.lower() in _GATHERINGS for g in child.children)
+        )
+        or (
+            telling
+            and child.dep_ in {"dobj", "dative"}
+            and (child.ent_type_ == "ORG" or child.lower_ in {"reporters", "journalists"})
+        )
+        for child in trigger.children
+    )
+
+
+def _not_after(context: Context, time: TimeMention) -> bool:
+    """The time is not after the report: a planned occasion dates no words said."""
+    published = context.document.published.value
+    value = time.time.value
+    return not (published and value and value[: len(published)] > published[: len(value)])
 
 
 def _telling(context: Context, start: int, end: int, offset: int) -> str:
@@ -354,7 +390,7 @@ def _named_occasion(context: Context, index: int) -> TimeValue | None:
         if earlier is None or not nouns & {t.lemma_.lower() for t in earlier}:
             continue
         days = [t for t in context.times if first <= t.start and t.end <= last]
-        days = [t for t in days if t.time.precision == "day"]
+        days = [t for t in days if t.time.precision == "day" and _not_after(context, t)]
         return days[-1].time if days else None
     return None
 
@@ -387,7 +423,11 @@ def _dated_gatherings(context: Context) -> Iterator[tuple[int, int, list[TimeMen
         sentence = context.doc.char_span(first, last, alignment_mode="expand")
         if sentence is None or not any(t.lemma_.lower() in _EVENTS for t in sentence):
             continue
-        dated = [t for t in context.times if first <= t.start < last and t.time.precision == "day"]
+        dated = [
+            t
+            for t in context.times
+            if first <= t.start < last and t.time.precision == "day" and _not_after(context, t)
+        ]
         if dated:
             yield first, last, dated
 
@@ -399,7 +439,10 @@ def _the_occasion(context: Context, before: int, speaker: str) -> TimeValue | No
     said_then = [
         t
         for t in context.times
-        if t.end <= before and t.time.precision == "day" and _dates_speech(context.doc, t.start)
+        if t.end <= before
+        and t.time.precision == "day"
+        and _dates_speech(context.doc, t.start)
+        and _not_after(context, t)
     ]
     gathered = [t for t in said_then if _dates_gathering(context.doc, t.start)]
     if gathered and len({t.time.value for t in said_then}) == 1:
