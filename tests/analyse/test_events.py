@@ -492,6 +492,17 @@ def test_words_said_at_their_own_occasion_or_before_a_planned_one(
     assert said["Northwind"] != "2024-05-25"  # not at a press conference yet to come
 
 
+def test_what_happens_at_a_gathering_dated_before_is_of_its_day(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    text = (
+        "The tribute gig takes place at Harbor Stadium on 8 June. Singers Moon Ha-rin and "
+        "Baek Ji-hoon have been lined up to perform at the gig."
+    )
+    concerts = [e for e in events_of(store, tmp_path, text) if e.type == "career.concert"]
+    assert concerts and {e.time.value for e in concerts} == {"2024-06-08"}
+
+
 def test_a_death_of_someone_s_kin_is_not_theirs(store: SQLiteStore, tmp_path: Path) -> None:
     text = "Henry Cole’s grandfather died in 1950. Mary Hale’s doctor said she is well."
     assert "bio.died" not in {e.type for e in events_of(store, tmp_path, text)}

@@ -38,7 +38,7 @@ from storyline.analyse.events.participants import (
     winners,
     with_second,
 )
-from storyline.analyse.events.timing import OCCASION_NOUNS
+from storyline.analyse.events.timing import OCCASION_NOUNS, named_occasion
 from storyline.analyse.eventtypes import ACTORS, EVENT_TYPES, READINGS, EventType
 from storyline.analyse.quotes import QUOTE, quoted_tokens
 from storyline.analyse.resolve.discourse import read_discourse
@@ -96,6 +96,7 @@ def extract_events(
     _spread_denials(context, found)
     _date_by_occasion(context, found)
     _date_by_entry(context, found)
+    _date_by_named_gathering(context, found)
     _said_before_dying(context, found)
     return _merged(found)
 
@@ -560,6 +561,18 @@ def _date_by_entry(context: Context, events: list[Event]) -> None:
         at = bisect_right(starts, event.evidence[0].start) - 1
         if at >= 0 and event.time.text is None:
             event.time = entries[at][1]
+
+
+def _date_by_named_gathering(context: Context, events: list[Event]) -> None:
+    """'Craig David has been lined up to perform at the gig', after 'The gig takes place
+    at Cardiff's Millennium Stadium on 8 October': an undated event at the gathering
+    the article dated before happens on its day."""
+    starts = [start for start, _ in context.sentences]
+    for event in events:
+        if event.time.value is None and EVENT_TYPES[event.type].modality != "said":
+            index = bisect_right(starts, event.evidence[0].start) - 1
+            if index >= 0 and (day := named_occasion(context, index, said=False)) is not None:
+                event.time = day
 
 
 def _said_before_dying(context: Context, events: list[Event]) -> None:

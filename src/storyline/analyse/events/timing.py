@@ -244,7 +244,7 @@ def _dates_gathering(doc: Doc, offset: int) -> bool:
 
 _GATHERINGS = frozenset(
     "conference interview briefing showcase meeting event ceremony rally hearing "
-    "concert festival premiere call night gala forum session party".split()
+    "concert gig festival premiere call night gala forum session party".split()
 )
 
 
@@ -287,7 +287,7 @@ def _occasion_time(context: Context, index: int, speaker: str, offset: int) -> T
             return said_then[-1].time
     if _EARLIER.search(_telling(context, start, end, offset)):
         return TimeValue.unknown()
-    if (named := _named_occasion(context, index)) is not None:
+    if (named := named_occasion(context, index)) is not None:
         return named
     if not own and (occasion := _the_occasion(context, start, speaker)) is not None:
         return occasion
@@ -372,9 +372,11 @@ def _telling(context: Context, start: int, end: int, offset: int) -> str:
     return " ".join(t.text for t in sentence if t.i not in said)
 
 
-def _named_occasion(context: Context, index: int) -> TimeValue | None:
+def named_occasion(context: Context, index: int, *, said: bool = True) -> TimeValue | None:
     """'… said during her speech at the rally': the day of the rally the article dated
-    before ('participated in a rally in Oakland on Saturday')."""
+    before ('participated in a rally in Oakland on Saturday'); 'lined up to perform at
+    the gig': the gig's ('The gig takes place … on 8 October'), which may be to come
+    for what is not `said`."""
     start, end = context.sentences[index]
     sentence = context.doc.char_span(start, end, alignment_mode="expand")
     nouns = {
@@ -390,7 +392,9 @@ def _named_occasion(context: Context, index: int) -> TimeValue | None:
         if earlier is None or not nouns & {t.lemma_.lower() for t in earlier}:
             continue
         days = [t for t in context.times if first <= t.start and t.end <= last]
-        days = [t for t in days if t.time.precision == "day" and _not_after(context, t)]
+        days = [
+            t for t in days if t.time.precision == "day" and (not said or _not_after(context, t))
+        ]
         return days[-1].time if days else None
     return None
 
