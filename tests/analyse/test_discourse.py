@@ -145,6 +145,14 @@ def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
             "Do-yun as saying the talks had failed.",
             "Kang Do-yun",
         ),
+        # "he said" after a quote of several sentences: who spoke before it opened,
+        # named in apposition to his description
+        (
+            "Dr Peter Vance arrived in court. Speaking before the hearing, the doctor's "
+            "lawyer, Kang Do-yun, said the doctor was ready. \" We will make bail. We will "
+            "plead not guilty. And we will fight, \" he said.",
+            "Kang Do-yun",
+        ),
         # quotes spaced on both sides, closed by a reporting clause
         (
             "Peter Vance faces a retrial. Dr Vance is looking forward to telling his side of "

@@ -19,7 +19,7 @@ that point back stand for.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -250,7 +250,16 @@ class Discourse:
         if token.lemma_.lower() not in SPEECH_VERBS:
             return
         for subject in self._sayers(token):
-            named = self.by_token.get(subject.i) or self.referents.get(subject.i)
+            # "the physician's defense lawyer, Ed Chernoff, said": the name in apposition
+            named = self.by_token.get(subject.i) or next(
+                (
+                    self.by_token[c.i]
+                    for c in subject.children
+                    if c.dep_ == "appos" and c.i in self.by_token
+                ),
+                None,
+            )
+            named = named or self.referents.get(subject.i)
             if named is not None and named.type == "person" and named.entity:
                 self.last_speaker = (named.entity, sentence)
 
@@ -402,7 +411,9 @@ class Discourse:
             candidates = {
                 e: m for e, m in candidates.items() if e not in self.dead and e not in told
             }
-            if self.last_speaker and sentence - self.last_speaker[1] <= SPEAKER_REACH:
+            # counted from where the quote it closes opens: a long quote has sentences
+            opened = self._quote_opening(token, sentence)
+            if self.last_speaker and opened - self.last_speaker[1] <= SPEAKER_REACH:
                 speaker = speaker or self._still_speaking(*self.last_speaker, gender, candidates)
         if word in _ORG_NOUNS:
             candidates = {e: m for e, m in candidates.items() if self.is_agency(m)}
@@ -454,6 +465,17 @@ class Discourse:
         return {
             m.entity for m in self.mentions_before(end, end - start) if m.start > start and m.entity
         }
+
+    def _quote_opening(self, token: Token, sentence: int) -> int:
+        """The sentence the quote right before a reporting clause opens in, else the
+        clause's own."""
+        at = bisect_left(self._quotes, (token.idx, token.idx))
+        if not at:
+            return sentence
+        start, end = self._quotes[at - 1]
+        if self.doc.text[end : token.idx].strip(" ,") != "":
+            return sentence
+        return min(sentence, bisect_right(self.sentence_starts, start) - 1)
 
     def _still_speaking(
         self, speaker: str, spoke: int, gender: str | None, candidates: Mapping[str, Mention]
