@@ -149,8 +149,8 @@ def test_a_word_that_could_mean_several_or_nobody_is_left_unresolved(
         # named in apposition to his description
         (
             "Dr Peter Vance arrived in court. Speaking before the hearing, the doctor's "
-            "lawyer, Kang Do-yun, said the doctor was ready. \" We will make bail. We will "
-            "plead not guilty. And we will fight, \" he said.",
+            'lawyer, Kang Do-yun, said the doctor was ready. " We will make bail. We will '
+            'plead not guilty. And we will fight, " he said.',
             "Kang Do-yun",
         ),
         # quotes spaced on both sides, closed by a reporting clause

@@ -503,6 +503,13 @@ def test_what_happens_at_a_gathering_dated_before_is_of_its_day(
     assert concerts and {e.time.value for e in concerts} == {"2024-06-08"}
 
 
+def test_child_support_is_no_backing(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Dr Peter Vance was sued by Ann Hale over unpaid child support. Vance is on life support."
+    )
+    assert "personal.support" not in {e.type for e in events_of(store, tmp_path, text)}
+
+
 def test_a_death_of_someone_s_kin_is_not_theirs(store: SQLiteStore, tmp_path: Path) -> None:
     text = "Henry Cole’s grandfather died in 1950. Mary Hale’s doctor said she is well."
     assert "bio.died" not in {e.type for e in events_of(store, tmp_path, text)}

@@ -101,6 +101,8 @@ def extract_events(
     return _merged(found)
 
 
+# What "support" is with these before it: "child support", "life support", "tech support"
+_SUPPORT_OF_THINGS = frozenset("child life technical tech customer air income military".split())
 # "7.00-11.00 pm BBC RADIO 2": a clock time, as schedules print them
 _CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:-\s*\d{1,2}[.:]\d{2}\s*)?(?:am|pm)\b", re.I)
 LISTING_CLOCKS = 5
@@ -270,6 +272,10 @@ def _events_of(
         and trigger.head.lemma_ in _RECEIVING
     ):
         return  # "received support from fans": the one who gives it is not named
+    if type_ == "personal.support" and any(
+        c.dep_ in {"compound", "amod"} and c.lower_ in _SUPPORT_OF_THINGS for c in trigger.children
+    ):
+        return  # "unpaid child support", "on life support": money or a machine, no backing
     if type_ == "career.concert" and trigger.pos_ == "NOUN" and not _staged(trigger):
         return  # "tickets for his concert next month": a concert named, none reported
     if type_ == "career.award" and not rule.winners_after_to and _gives_to(trigger):
