@@ -503,6 +503,23 @@ def test_what_happens_at_a_gathering_dated_before_is_of_its_day(
     assert concerts and {e.time.value for e in concerts} == {"2024-06-08"}
 
 
+def test_a_suit_filed_is_a_complaint_and_one_threatened_is_not(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    filed = events_of(store, tmp_path, "Ann Hale sued the YouTuber Kang Do-yun on Friday.")
+    assert one(filed, "legal.complaint").time.value == "2024-05-17"
+    other = tmp_path / "threat"
+    other.mkdir()
+    with SQLiteStore(other / "s.db") as second:
+        threatened = events_of(second, other, "Ann Hale threatened to sue Kang Do-yun.")
+    assert {e.type for e in threatened} == {"speech.legal_action"}
+    passive = tmp_path / "passive"
+    passive.mkdir()
+    with SQLiteStore(passive / "s.db") as third:
+        sued = events_of(third, passive, "Kang Do-yun was recently sued over the songs.")
+    assert not [e for e in sued if e.type.startswith(("legal", "speech"))]  # not Kang's suit
+
+
 def test_child_support_is_no_backing(store: SQLiteStore, tmp_path: Path) -> None:
     text = (
         "Dr Peter Vance was sued by Ann Hale over unpaid child support. Vance is on life support."

@@ -198,6 +198,16 @@ _REPORT_NOUNS = frozenset(
 )
 
 
+def _done(verb: Token) -> bool:
+    """A verb in a past tense of its own: 'sued', 'has been sued'; not 'will sue',
+    'threatened to sue', 'would have sued'."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return verb.tag_ in {"VBD", "VBN"} and not auxiliaries & _NOT_DONE
+
+
+_NOT_DONE = frozenset({"will", "would", "could", "might", "may", "should", "to"})
+
+
 def _negated(trigger: Token) -> bool:
     heads = [trigger, *([trigger.head] if trigger.dep_ in {"xcomp", "conj", "dobj"} else [])]
     return any(
@@ -222,6 +232,11 @@ def _events_of(
         type_ = rule.if_negated or type_
     if rule is SPEECH and (not _is_speech(context, sentence, trigger) or _reported(trigger)):
         return
+    if type_ == "speech.legal_action" and trigger.lemma_.lower() == "sue" and _done(trigger):
+        if any(c.dep_ == "auxpass" for c in trigger.children):
+            return  # "IU was sued": a suit against her, by someone the roles cannot hold
+        # "sued the YouTuber": a suit filed, not one threatened
+        type_, rule = "legal.complaint", EVENT_TYPES["legal.complaint"]
     if type_ == "career.release" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _NO_RELEASES for c in trigger.children
     ):
