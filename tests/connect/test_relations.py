@@ -204,3 +204,15 @@ def test_whose_role_and_who_plays_whom_in_which_work(store: SQLiteStore, tmp_pat
     assert ("Choi Tae-min", "Quiet Tide") not in cast  # its director
     assert ("Baek Ji-hoon", "Paper Lanterns") in cast
     assert not any(t == "member_of" and a == "Baek Ji-hoon" for t, a, _, _ in found)
+
+
+def test_those_alongside_share_only_the_work_the_verb_names(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    found = relations_of(
+        store,
+        tmp_path,
+        "News\n\nMoon Ha-rin will appear in her second Park film ― after “Salt Road” in 2012 "
+        "― alongside Baek Ji-hoon and Kang Do-jin.",
+    )
+    assert not any(t == "cast_in" and a in {"Baek Ji-hoon", "Kang Do-jin"} for t, a, _, _ in found)

@@ -98,7 +98,9 @@ def extract_events(
 
 
 # What "support" is with these before it: "child support", "life support", "tech support"
-_SUPPORT_OF_THINGS = frozenset("child life back technical tech customer air income military".split())
+_SUPPORT_OF_THINGS = frozenset(
+    "child life back technical tech customer air income military".split()
+)
 # "7.00-11.00 pm BBC RADIO 2": a clock time, as schedules print them
 _CLOCK = re.compile(r"\b\d{1,2}[.:]\d{2}\s*(?:-\s*\d{1,2}[.:]\d{2}\s*)?(?:am|pm)\b", re.I)
 LISTING_CLOCKS = 5

@@ -58,7 +58,9 @@ def with_second(
     # "Song and Han were slated to share screen space in …", "Kim Go-eun, actor Park
     # Seo-joon and singer Hyomin all made donations": each of the names listed
     agents = firsts if rule.winners_after_to else listed(context, firsts)
-    if rule.relation == "cast_in":
+    if rule.relation == "cast_in" and seconds and _parsed_object(context, trigger, seconds[0]):
+        # those "with" the subject share only a work the verb itself names, not one
+        # the nearest title stood in for ("her second film ― after “A” ― alongside B")
         agents = unique([*agents, *_cast_with(context, trigger, rule.first, taken)])
     if not seconds:
         if not rule.needs_second:
@@ -91,6 +93,19 @@ def with_second(
 
 # "starred in “Decibel” with Cha, Kim and Lee": those after the word are cast too
 _ALONGSIDE = frozenset({"with", "alongside", "opposite"})
+
+
+def _parsed_object(context: Context, trigger: Token, mention: Mention) -> bool:
+    """The work is what the verb's own "in" names ("starred in the film “Decibel”")."""
+    objects = (
+        t
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+        for t in head_and_conjuncts(g)
+    )
+    return any(context.mention_of(t) == mention for t in objects)
 
 
 def _cast_with(
