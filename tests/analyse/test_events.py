@@ -501,6 +501,13 @@ def test_what_happens_at_a_gathering_dated_before_is_of_its_day(
     )
     concerts = [e for e in events_of(store, tmp_path, text) if e.type == "career.concert"]
     assert concerts and {e.time.value for e in concerts} == {"2024-06-08"}
+    # a weekday read as gone is no day of a performance to come
+    other = tmp_path / "weekday"
+    other.mkdir()
+    weekday = text.replace("on 8 June", "on Saturday")
+    with SQLiteStore(other / "s.db") as second:
+        planned = [e for e in events_of(second, other, weekday) if e.type == "career.concert"]
+    assert all(e.time.value is None or e.time.value > PUBLISHED for e in planned)
 
 
 def test_a_suit_filed_is_a_complaint_and_one_threatened_is_not(

@@ -96,8 +96,21 @@ def _date_by_named_gathering(context: Context, events: list[Event]) -> None:
     for event in events:
         if event.time.value is None and EVENT_TYPES[event.type].modality != "said":
             index = bisect_right(starts, event.evidence[0].start) - 1
-            if index >= 0 and (day := named_occasion(context, index, said=False)) is not None:
+            day = named_occasion(context, index, said=False) if index >= 0 else None
+            if day is not None and _fits_tense(context, event, day):
                 event.time = day
+
+
+def _fits_tense(context: Context, event: Event, day: TimeValue) -> bool:
+    """A planned event on a day to come, a reported one on a day gone: a weekday the
+    article left to the reader's sense of tense is no date of the other."""
+    published = context.document.published.value or ""
+    value = day.value or ""
+    to_come = value[: len(published)] > published[: len(value)]
+    gone = value[: len(published)] < published[: len(value)]
+    return not (
+        (event.modality == "planned" and gone) or (event.modality == "asserted" and to_come)
+    )
 
 
 def _said_before_dying(context: Context, events: list[Event]) -> None:
