@@ -8,6 +8,7 @@ pipeline: annotation, resolution, extraction.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,20 @@ def one(events: list[Event], type_: str) -> Event:
     matching = [e for e in events if e.type == type_]
     assert matching, f"no {type_} in {found(events)}"
     return matching[0]
+
+
+def said_on(
+    events: list[Event], types: Collection[str] = ("speech.statement",)
+) -> dict[str, str | None]:
+    """Each speaker's statement day."""
+    return {e.participants[0].name: e.time.value for e in events if e.type in types}
+
+
+def events_apart(folder: Path, name: str, text: str) -> list[Event]:
+    """The events of a text in a store of its own."""
+    (folder / name).mkdir()
+    with SQLiteStore(folder / name / "s.db") as other:
+        return events_of(other, folder / name, text)
 
 
 POSITIVE = [
@@ -419,11 +434,7 @@ def test_what_is_told_of_the_news_day_is_of_it(store: SQLiteStore, tmp_path: Pat
         "by a reporter what he thought, Henry Cole said simply: “It is not enough.” Dr "
         "Vance says he is innocent."
     )
-    said = {
-        e.participants[0].name: e.time.value
-        for e in events_of(store, tmp_path, text)
-        if e.type == "speech.statement"
-    }
+    said = said_on(events_of(store, tmp_path, text))
     assert said == {"Henry Cole": "2024-05-19", "Peter Vance": PUBLISHED}
 
 
@@ -435,11 +446,7 @@ def test_the_dead_did_not_speak_on_the_day_of_the_report(
         "Cole said he had a rapport with Dr Peter Vance, she recalled. Ann Hale said the "
         "tour would go on."
     )
-    said = {
-        e.participants[0].name: e.time.value
-        for e in events_of(store, tmp_path, text)
-        if e.type == "speech.statement"
-    }
+    said = said_on(events_of(store, tmp_path, text))
     assert said == {"Henry Cole": None, "Ann Hale": PUBLISHED}
 
 
@@ -450,19 +457,11 @@ def test_a_chronology_s_entries_date_what_they_tell(store: SQLiteStore, tmp_path
         "October 2011 The defense backs out of its claims. Prosecution witness Dr Mark Reed "
         "said Vance was to blame."
     )
-    said = {
-        e.participants[0].name: e.time.value
-        for e in events_of(store, tmp_path, text)
-        if e.type == "speech.statement"
-    }
+    said = said_on(events_of(store, tmp_path, text))
     assert said == {"Ann Hale": "2010-02-08", "Mark Reed": "2011-10-12"}
     # one sentence that opens with a date is no chronology
-    store_two = tmp_path / "two"
-    store_two.mkdir()
     single = "8 February 2010 was cold. His lawyer Ann Hale said he would be cleared."
-    with SQLiteStore(store_two / "s.db") as other:
-        dated = [e.time.value for e in events_of(other, store_two, single)]
-    assert dated == [PUBLISHED]
+    assert [e.time.value for e in events_apart(tmp_path, "two", single)] == [PUBLISHED]
 
 
 def test_at_the_time_is_the_time_its_sentence_named(store: SQLiteStore, tmp_path: Path) -> None:
@@ -483,11 +482,7 @@ def test_words_said_at_their_own_occasion_or_before_a_planned_one(
         "early on purpose,” critic Moon Ha-rin told The Korea Herald. Kang Do-jin will hold "
         "a press conference on Saturday. The agency Northwind has strongly denied the claims."
     )
-    said = {
-        e.participants[0].name: e.time.value
-        for e in events_of(store, tmp_path, text)
-        if e.type in {"speech.statement", "speech.denial"}
-    }
+    said = said_on(events_of(store, tmp_path, text), {"speech.statement", "speech.denial"})
     assert said["Moon Ha-rin"] == PUBLISHED  # not at the producer's press conference
     assert said["Northwind"] != "2024-05-25"  # not at a press conference yet to come
 
@@ -502,11 +497,8 @@ def test_what_happens_at_a_gathering_dated_before_is_of_its_day(
     concerts = [e for e in events_of(store, tmp_path, text) if e.type == "career.concert"]
     assert concerts and {e.time.value for e in concerts} == {"2024-06-08"}
     # a weekday read as gone is no day of a performance to come
-    other = tmp_path / "weekday"
-    other.mkdir()
     weekday = text.replace("on 8 June", "on Saturday")
-    with SQLiteStore(other / "s.db") as second:
-        planned = [e for e in events_of(second, other, weekday) if e.type == "career.concert"]
+    planned = [e for e in events_apart(tmp_path, "weekday", weekday) if e.type == "career.concert"]
     assert all(e.time.value is None or e.time.value > PUBLISHED for e in planned)
 
 
@@ -515,15 +507,9 @@ def test_a_suit_filed_is_a_complaint_and_one_threatened_is_not(
 ) -> None:
     filed = events_of(store, tmp_path, "Ann Hale sued the YouTuber Kang Do-yun on Friday.")
     assert one(filed, "legal.complaint").time.value == "2024-05-17"
-    other = tmp_path / "threat"
-    other.mkdir()
-    with SQLiteStore(other / "s.db") as second:
-        threatened = events_of(second, other, "Ann Hale threatened to sue Kang Do-yun.")
+    threatened = events_apart(tmp_path, "threat", "Ann Hale threatened to sue Kang Do-yun.")
     assert {e.type for e in threatened} == {"speech.legal_action"}
-    passive = tmp_path / "passive"
-    passive.mkdir()
-    with SQLiteStore(passive / "s.db") as third:
-        sued = events_of(third, passive, "Kang Do-yun was recently sued over the songs.")
+    sued = events_apart(tmp_path, "passive", "Kang Do-yun was recently sued over the songs.")
     assert not [e for e in sued if e.type.startswith(("legal", "speech"))]  # not Kang's suit
 
 
