@@ -70,6 +70,9 @@ class _Pattern:
     # calls no part of a crew ("scriptwriter Park of “A”" is not cast in it)
     directors_only: bool = False
     others_only: bool = False
+    # each of a closed list of people ending in the subject is in it too ("Siwon,
+    # Yesung and Donghae of Super Junior", "Kim and Jun, co-stars of …")
+    lists_before: bool = False
 
 
 def _p(
@@ -81,17 +84,23 @@ def _p(
     object_types: tuple[str, ...],
     directors_only: bool = False,
     others_only: bool = False,
+    lists_before: bool | None = None,
 ) -> _Pattern:
     regex = re.compile(pattern, re.IGNORECASE)
+    listing = type_ == "member_of" and subject == 1 if lists_before is None else lists_before
     return _Pattern(
-        type_, regex, subject, object_, subject_types, object_types, directors_only, others_only
+        type_,
+        regex,
+        subject,
+        object_,
+        subject_types,
+        object_types,
+        directors_only,
+        others_only,
+        listing,
     )
 
 
-# "Kim Soo-hyun and Jun Ji-hyun, co-stars of the TV series “My Love from the Star”"
-_CO_STARS_OF = _p(
-    "cast_in", rf"{_M},?\s+(?:the\s+)?co-?stars\s+of\s+{_WORDS}{_OPEN}{_M}", 1, 2, _PEOPLE, _WORKS
-)
 _AGENCY_PHRASE = (
     rf"(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_AGENCY}|powerhouse|company)"
@@ -234,7 +243,15 @@ _CLAIMS: list[_Pattern] = [
         _PEOPLE,
         _GROUPS,
     ),
-    _CO_STARS_OF,
+    _p(  # "Kim Soo-hyun and Jun Ji-hyun, co-stars of the TV series “My Love from the Star”"
+        "cast_in",
+        rf"{_M},?\s+(?:the\s+)?co-?stars\s+of\s+{_WORDS}{_OPEN}{_M}",
+        1,
+        2,
+        _PEOPLE,
+        _WORKS,
+        lists_before=True,
+    ),
     _p(  # "Kim, the star of the hit drama “A”", "(played by Lee)"
         "cast_in",
         rf"{_M},?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?star\s+of\s+{_WORDS}{_OPEN}{_M}",
@@ -258,8 +275,6 @@ _CREW_BEFORE = re.compile(rf"\b{_CREW}\W{{0,2}}\s*$", re.IGNORECASE)
 _CREW_AFTER = re.compile(rf"^,?\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?{_CREW}\b", re.IGNORECASE)
 # "the director of the series, Shim Na-yeon": the work is the one the article is about
 _DIRECTOR_OF_IT = re.compile(rf"director\s+of\s+{_WORK_NOUN},?\s+{_M}", re.IGNORECASE)
-# Patterns whose subject may end a list of people, each of them in the relation
-_LISTS_BEFORE = frozenset({"member_of", _CO_STARS_OF.regex.pattern})
 # "The best director award went to Bong for “Snowpiercer”": what an award was for says
 # what its winner did, by the category named last before the winner
 _AWARD = re.compile(r"\b(?:awards?|prizes?|trophy|trophies|honou?rs?)\b", re.IGNORECASE)
@@ -492,7 +507,7 @@ def _sentence_claims(
                             yield Claim(
                                 "cast_in", str(subject.entity), str(named[k].entity), sure, evidence
                             )
-                if {pattern.type, pattern.regex.pattern} & _LISTS_BEFORE and pattern.subject == 1:
+                if pattern.lists_before:
                     # "Siwon, Yesung and Donghae of Super Junior": each of them
                     for k in _listed_before(line, match.start(1) - 1):
                         if named[k].type == "person":
