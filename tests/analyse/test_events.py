@@ -520,6 +520,14 @@ def test_child_support_is_no_backing(store: SQLiteStore, tmp_path: Path) -> None
     assert "personal.support" not in {e.type for e in events_of(store, tmp_path, text)}
 
 
+def test_a_release_day_is_no_day_of_words_said(store: SQLiteStore, tmp_path: Path) -> None:
+    text = (
+        "Released on May 2, 2023, the song “Snowfall” was written by Moon Ha-rin herself. "
+        "Introducing the song, Moon Ha-rin explained, “I wanted winter without clichés.”"
+    )
+    assert one(events_of(store, tmp_path, text), "speech.statement").time.value == PUBLISHED
+
+
 def test_a_death_of_someone_s_kin_is_not_theirs(store: SQLiteStore, tmp_path: Path) -> None:
     text = "Henry Cole’s grandfather died in 1950. Mary Hale’s doctor said she is well."
     assert "bio.died" not in {e.type for e in events_of(store, tmp_path, text)}

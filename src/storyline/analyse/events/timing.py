@@ -255,8 +255,9 @@ def _speech_anchor(doc: Doc, offset: int) -> Token | None:
         if token is None or token.head.i == token.i:
             return None
         token = token.head
-        if token.lemma_.lower() in _OCCASIONS:
-            return token
+        lemma = token.lemma_.lower()
+        if lemma in SPEECH_VERBS or (lemma in _OCCASIONS and token.pos_ != "VERB"):
+            return token  # "said Monday", "a press release on Monday"; not "released on"
         if token.dep_ == "acl" and token.head.lemma_.lower() in _OCCASIONS:
             continue  # "a press statement issued Monday": the statement's day
         if token.pos_ in {"VERB", "AUX"}:
