@@ -26,7 +26,7 @@ _FIELDS: dict[str, frozenset[str]] = {
     }.items()
 }
 _FIELD_OF = {noun: field for field, nouns in _FIELDS.items() for noun in nouns}
-# "actor Kim", "K-pop star Kim", "Rep. Kim": the word right before the name
+# "actor Kim", "analyst Kim", "Rep. Kim": the word right before the name
 _BEFORE = re.compile(r"([A-Za-z][\w.-]*)\s+$")
 # "Kim, a researcher at …", "Kim, a senior analyst at …": an apposition after it, up to
 # the word that ends its noun
