@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from storyline.analyse.events.context import Context
-from storyline.analyse.events.timing import OCCASION_NOUNS, named_occasion
+from storyline.analyse.events.timing import OCCASION_NOUNS, against_report, named_occasion
 from storyline.analyse.eventtypes import EVENT_TYPES
 from storyline.models import Event, Mention, TimeValue
 
@@ -104,12 +104,9 @@ def _date_by_named_gathering(context: Context, events: list[Event]) -> None:
 def _fits_tense(context: Context, event: Event, day: TimeValue) -> bool:
     """A planned event on a day to come, a reported one on a day gone: a weekday the
     article left to the reader's sense of tense is no date of the other."""
-    published = context.document.published.value or ""
-    value = day.value or ""
-    to_come = value[: len(published)] > published[: len(value)]
-    gone = value[: len(published)] < published[: len(value)]
+    side = against_report(context, day)
     return not (
-        (event.modality == "planned" and gone) or (event.modality == "asserted" and to_come)
+        (event.modality == "planned" and side < 0) or (event.modality == "asserted" and side > 0)
     )
 
 

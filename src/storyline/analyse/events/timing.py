@@ -350,9 +350,17 @@ def _own_occasion(doc: Doc, offset: int) -> bool:
 
 def _not_after(context: Context, time: TimeMention) -> bool:
     """The time is not after the report: a planned occasion dates no words said."""
-    published = context.document.published.value
-    value = time.time.value
-    return not (published and value and value[: len(published)] > published[: len(value)])
+    return against_report(context, time.time) <= 0
+
+
+def against_report(context: Context, time: TimeValue) -> int:
+    """1 for a time after the report's day, -1 for one before it, 0 for the same (at
+    the precision both have) or either unknown."""
+    published, value = context.document.published.value, time.value
+    if not published or not value:
+        return 0
+    value, published = value[: len(published)], published[: len(value)]
+    return (value > published) - (value < published)
 
 
 def _telling(context: Context, start: int, end: int, offset: int) -> str:
