@@ -326,7 +326,7 @@ def read_claims(
         this_work = last_work or main_work
         readings.append(_Reading(sentence, outer, _masked(document, sentence, outer), this_work))
     directors = _called(document, readings, _DIRECTOR_BEFORE, _DIRECTOR_AFTER)
-    crew = directors | _called(document, readings, _CREW_BEFORE, _CREW_AFTER)
+    crew = _called(document, readings, _CREW_BEFORE, _CREW_AFTER)  # directors among them
     groups = _groups(document, readings)
     for reading in readings:
         claims.extend(_sentence_claims(document, reading, directors, crew))

@@ -93,10 +93,13 @@ def _date_by_named_gathering(context: Context, events: list[Event]) -> None:
     at Cardiff's Millennium Stadium on 8 October': an undated event at the gathering
     the article dated before happens on its day."""
     starts = [start for start, _ in context.sentences]
+    days: dict[int, TimeValue | None] = {}  # by sentence: several events share one
     for event in events:
         if event.time.value is None and EVENT_TYPES[event.type].modality != "said":
             index = bisect_right(starts, event.evidence[0].start) - 1
-            day = named_occasion(context, index, said=False) if index >= 0 else None
+            if index >= 0 and index not in days:
+                days[index] = named_occasion(context, index, said=False)
+            day = days.get(index)
             if day is not None and _fits_tense(context, event, day):
                 event.time = day
 

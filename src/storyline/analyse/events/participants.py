@@ -95,16 +95,18 @@ def with_second(
 _ALONGSIDE = frozenset({"with", "alongside", "opposite"})
 
 
+def _prepositional_objects(token: Token, prepositions: frozenset[str]) -> Iterator[Token]:
+    """What the token's own prepositions of `prepositions` name, with its conjuncts."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    yield from head_and_conjuncts(g)
+
+
 def _parsed_object(context: Context, trigger: Token, mention: Mention) -> bool:
     """The work is what the verb's own "in" names ("starred in the film “Decibel”")."""
-    objects = (
-        t
-        for c in trigger.children
-        if c.dep_ == "prep" and c.lower_ == "in"
-        for g in c.children
-        if g.dep_ == "pobj"
-        for t in head_and_conjuncts(g)
-    )
+    objects = _prepositional_objects(trigger, frozenset({"in"}))
     return any(context.mention_of(t) == mention for t in objects)
 
 
@@ -114,13 +116,7 @@ def _cast_with(
     """The people a cast verb names after 'with' (on the verb or on the work it names)."""
     places = [trigger, *(g for c in trigger.children if c.dep_ == "prep" for g in c.children)]
     found = (
-        context.mention_of(t)
-        for place in places
-        for c in place.children
-        if c.dep_ == "prep" and c.lower_ in _ALONGSIDE
-        for g in c.children
-        if g.dep_ == "pobj"
-        for t in head_and_conjuncts(g)
+        context.mention_of(t) for place in places for t in _prepositional_objects(place, _ALONGSIDE)
     )
     people = [m for m in found if m is not None and m.type in types and m.entity not in taken]
     if not people:

@@ -453,15 +453,21 @@ class Discourse:
             self.gender.setdefault(entity, gender)  # "the actress"; whom "she" surely means
         return candidates[entity]
 
+    def _quote_closed_by(self, token: Token) -> tuple[int, int] | None:
+        """The quote a reporting clause at `token` closes: the one right before it."""
+        at = bisect_left(self._quotes, (token.idx, token.idx))
+        if not at:
+            return None
+        start, end = self._quotes[at - 1]
+        return (start, end) if self.doc.text[end : token.idx].strip(" ,") == "" else None
+
     def _named_in_quote_before(self, token: Token) -> set[str]:
         """The entities named in the quote right before a reporting clause ('"… all of
         Michael Jackson," he said': not Jackson); a speaker hardly names themself."""
-        at = bisect_left(self._quotes, (token.idx, token.idx))
-        if not at:
+        quote = self._quote_closed_by(token)
+        if quote is None:
             return set()
-        start, end = self._quotes[at - 1]
-        if self.doc.text[end : token.idx].strip(" ,") != "":
-            return set()
+        start, end = quote
         return {
             m.entity for m in self.mentions_before(end, end - start) if m.start > start and m.entity
         }
@@ -469,13 +475,10 @@ class Discourse:
     def _quote_opening(self, token: Token, sentence: int) -> int:
         """The sentence the quote right before a reporting clause opens in, else the
         clause's own."""
-        at = bisect_left(self._quotes, (token.idx, token.idx))
-        if not at:
+        quote = self._quote_closed_by(token)
+        if quote is None:
             return sentence
-        start, end = self._quotes[at - 1]
-        if self.doc.text[end : token.idx].strip(" ,") != "":
-            return sentence
-        return min(sentence, bisect_right(self.sentence_starts, start) - 1)
+        return min(sentence, bisect_right(self.sentence_starts, quote[0]) - 1)
 
     def _still_speaking(
         self, speaker: str, spoke: int, gender: str | None, candidates: Mapping[str, Mention]
